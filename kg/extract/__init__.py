@@ -1,0 +1,188 @@
+"""Extraction: one article in, plain data out (no RDF here).
+
+``extract(article)`` parses the text with spaCy, finds entities
+(:mod:`kg.extract.entities`), then relations and commitments, and returns an
+:class:`kg.model.Extraction` whose every item points at its sentence and offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from kg.extract.entities import (
+    ACRONYM,
+    Candidate,
+    EntityFinder,
+    Group,
+    canonical_name,
+    group_acronyms,
+    merge,
+)
+from kg.extract.lexicon import Lexicon, load_lexicon
+from kg.extract.pipeline import load_pipeline
+from kg.extract.text import normalise
+from kg.model import Article, Entity, EntityType, Extraction, Mention, Sentence
+from kg.namespace import slug
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["extract", "load_pipeline", "load_lexicon"]
+
+
+def sentences_of(doc: Doc) -> tuple[Sentence, ...]:
+    """Sentences with surrounding white space trimmed, so that evidence is exact text."""
+    out: list[Sentence] = []
+    text = doc.text
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            out.append(Sentence(len(out), start, end, text[start:end]))
+    return tuple(out)
+
+
+def _sentence_index(sentences: tuple[Sentence, ...]) -> callable:
+    starts = [s.start for s in sentences]
+
+    def at(offset: int) -> int:
+        return max(0, bisect_right(starts, offset) - 1)
+
+    return at
+
+
+def _acronym_candidates(finder: EntityFinder, cands: list[Candidate]) -> None:
+    """``Autorité monétaire de Singapour (MAS)``: the acronym becomes an alias."""
+    doc = finder.doc
+    for c in cands:
+        if c.type in (EntityType.PERSON, EntityType.COUNTRY, EntityType.PLACE):
+            continue
+        j = c.end
+        if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and \
+                ACRONYM.match(doc[j + 1].text) and doc[j + 1].text not in c.aliases:
+            c.aliases.append(doc[j + 1].text)
+
+
+def _extra_mentions(doc: Doc, finder: EntityFinder, groups: list[Group]) -> None:
+    """Find later uses of aliases learnt in the article ("la VIDW 2025", "la MAS")."""
+    taken = {(c.start_char, c.end_char) for g in groups for c in g.members}
+    covered = [(c.start_char, c.end_char) for g in groups for c in g.members]
+    text = doc.text
+    for g in groups:
+        if g.type == EntityType.PERSON:
+            continue
+        for alias in g.names:
+            if not (ACRONYM.match(alias.split()[0]) and len(alias) <= 20):
+                continue
+            for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text):
+                span = (m.start(), m.end())
+                if span in taken or any(a <= span[0] and span[1] <= b for a, b in covered):
+                    continue
+                tok = doc.char_span(*span, alignment_mode="expand")
+                if tok is None or finder._skipped(tok.start, tok.end):
+                    continue
+                best = g.best
+                g.members.append(Candidate(
+                    start=tok.start, end=tok.end, type=g.type, source="alias", priority=50,
+                    text=m.group(), start_char=span[0], end_char=span[1],
+                    gazetteer_id=best.gazetteer_id, org_kind=best.org_kind,
+                ))
+                taken.add(span)
+
+
+def _resolve_anaphora(anaphora: list[Candidate], groups: list[Group]) -> None:
+    """"la conférence", "la séance plénière": the latest event of that kind named before."""
+    events = [g for g in groups if g.type == EntityType.EVENT]
+    for c in anaphora:
+        before = [(max(m.start_char for m in g.members if m.start_char < c.start_char), g)
+                  for g in events if any(m.start_char < c.start_char for m in g.members)]
+        if not before:
+            continue
+        same_kind = [(pos, g) for pos, g in before
+                     if any(m.event_kind == c.event_kind for m in g.members)]
+        _, target = max(same_kind or before, key=lambda x: x[0])
+        c.source = "coreference:event"
+        target.members.append(c)
+
+
+def _keep(g: Group) -> bool:
+    if g.type == EntityType.PERSON:
+        # a lone surname never seen in full is too weak to be a person
+        return any(c.source != "ner:PER-short" for c in g.members)
+    return True
+
+
+def _entity(g: Group, key: str, lexicon: Lexicon, at: callable) -> Entity:
+    name = canonical_name(g)
+    mentions = tuple(sorted(
+        {(c.start_char, c.end_char): Mention(c.start_char, c.end_char, c.text,
+                                              at(c.start_char), c.source,
+                                              round(min(1.0, c.priority / 100), 2))
+         for c in g.members}.values(),
+        key=lambda m: m.start,
+    ))
+    norm_name = normalise(name)
+    aliases = tuple(dict.fromkeys(
+        n for n in g.names if normalise(n) != norm_name and n.strip()
+    ))
+    gaz = g.gazetteer_id
+    wikidata = iso = None
+    org_kind = next((c.org_kind for c in g.members if c.org_kind), None)
+    if gaz and gaz.startswith("country/"):
+        country = lexicon.country(gaz.split("/", 1)[1])
+        wikidata, iso = country.wikidata, country.iso
+    elif gaz and gaz.startswith("org/"):
+        wikidata = next((o.wikidata for o in lexicon.organisations if f"org/{o.id}" == gaz), None)
+    elif gaz and gaz.startswith("place/"):
+        wikidata = next((p.wikidata for p in lexicon.places
+                         if f"place/{normalise(p.name)}" == gaz), None)
+    best = max(g.members, key=lambda c: (c.edition is not None, c.year is not None, c.priority))
+    return Entity(
+        key=key, type=g.type, name=name, mentions=mentions, aliases=aliases,
+        org_kind=org_kind, gazetteer_id=gaz, wikidata=wikidata, iso_code=iso,
+        event_kind=next((c.event_kind for c in g.members if c.event_kind), None),
+        edition=best.edition, year=best.year,
+    )
+
+
+def extract(article: Article, nlp: Language | None = None,
+            lexicon: Lexicon | None = None) -> Extraction:
+    """Extract entities, relations and commitments from one article."""
+    from kg.extract.commitments import find_commitments
+    from kg.extract.relations import find_relations
+
+    nlp = nlp or load_pipeline()
+    lexicon = lexicon or load_lexicon()
+    doc = nlp(article.text)
+    sentences = sentences_of(doc)
+    at = _sentence_index(sentences)
+    finder = EntityFinder(doc, nlp, lexicon)
+    cands = finder.candidates()
+    _acronym_candidates(finder, cands)
+    anaphora = [c for c in cands if c.anaphoric]
+    cands = [c for c in cands if not c.anaphoric]
+    groups = merge(cands, {})
+    groups = merge([c for g in groups for c in g.members], group_acronyms(groups))
+    _extra_mentions(doc, finder, groups)
+    _resolve_anaphora(anaphora, groups)
+    groups = [g for g in groups if _keep(g)]
+    entities: list[Entity] = []
+    used: set[str] = set()
+    for g in sorted(groups, key=lambda g: min(c.start_char for c in g.members)):
+        base = f"{g.type.value.lower()}-{slug(canonical_name(g))}"[:80]
+        key, n = base, 2
+        while key in used:
+            key, n = f"{base}-{n}", n + 1
+        used.add(key)
+        entities.append(_entity(g, key, lexicon, at))
+    entities_t = tuple(entities)
+    relations = find_relations(doc, sentences, entities_t, lexicon)
+    commitments = find_commitments(doc, sentences, entities_t, relations, lexicon)
+    return Extraction(article=article, sentences=sentences, entities=entities_t,
+                      relations=relations, commitments=commitments)

@@ -1,0 +1,973 @@
+"""Entities of one article: gazetteer matches, noun-phrase rules and spaCy NER.
+
+Three sources propose spans; rules decide which survive:
+
+* the gazetteer (countries by name, adjective or capital; international bodies; known
+  places) is trusted and may sit inside a longer name ("Ambassade de France");
+* noun phrases whose head is an event, initiative or organisation word ("6e conférence
+  ministérielle du numérique de l'ASEAN", "ministère des Sciences et des Technologies")
+  are read left to right with stop rules, and kept only when something marks them as a
+  specific, named thing (an ordinal, a year, a capital letter, a quotation, an acronym);
+* spaCy's NER proposes people, places and organisations, which are cleaned (titles and
+  honorifics stripped, role phrases and junk rejected).
+
+Mentions in photo credits, datelines, lists of related headlines and English passages
+are ignored, as the gold guide asks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.text import loose_key, normalise
+from kg.model import EntityType, OrgKind
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc, Span, Token
+
+ORDINAL = re.compile(r"^\d+\s*(?:e|è|ème|eme|er|ère|re|ᵉ|ᵉʳ|ème)$", re.IGNORECASE)
+YEAR = re.compile(r"^(?:19|20)\d\d$")
+ACRONYM = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Za-z0-9&+\-]{2,12}$")
+ENGLISH = frozenset("the and of to in is are for with as by from that this these which".split())
+# Participles that belong to a name ("Dialogue ... consacré à ...") rather than tell
+# what happened to it ("... tenu en 2019").
+NAME_PARTICIPLES = frozenset(
+    "consacrer dédier baser axer centrer intituler porter".split()
+)
+CREDIT = re.compile(
+    r"(?:\bPhotos?\s*(?:d['’]illustration)?\s*:?|\bCrédit(?:s)?\s+(?:image|photo)s?\s*:|"
+    r"\bSource\s*:|\bLire aussi\b|\bVoir aussi\b)",
+    re.IGNORECASE,
+)
+DATELINE = re.compile(r"^\s*[\w’'\- ]{2,40}\(([A-Z]{2,6}(?:/[A-Z]{2,6})?)\)\s*[-–—]")
+TRAILING_AGENCY = re.compile(r"(?:[-–—.]\s*|^\s*)([A-Z]{2,6}(?:/[A-Z]{2,6})?)\s*$")
+DEFINITE = frozenset("le la l' l’ les du au aux".split())
+INDEFINITE = frozenset("un une des de d' d’".split())
+DEMONSTRATIVE = frozenset("ce cet cette ces".split())
+POSSESSIVE = frozenset("son sa ses leur leurs notre nos votre vos mon ma mes".split())
+QUANTITY = frozenset(
+    "deux trois quatre cinq six plusieurs quelques certains certaines nombreux nombreuses "
+    "divers diverses différents différentes autres".split()
+)
+NP_PREPOSITIONS = frozenset("de du des d' d’ sur pour entre contre à au aux en".split())
+PERSON_PARTICLES = frozenset("de du van von der bin binti al el da di le la".split())
+# Words that, capitalised at the head of a span, are role titles rather than names.
+TITLE_WORDS = frozenset(
+    "président présidente premier première ministre vice-ministre secrétaire général générale "
+    "ambassadeur ambassadrice directeur directrice chef roi reine prince sultan gouverneur "
+    "maire vice-président vice-présidente vice-premier dirigeant dirigeante représentant "
+    "représentante conseiller conseillère commissaire délégué déléguée chancelier "
+    "chancelière porte-parole sénateur député docteur professeur".split()
+)
+
+
+@dataclass
+class Candidate:
+    """A span proposed as an entity mention, before merging."""
+
+    start: int  # token index
+    end: int  # token index, exclusive
+    type: EntityType
+    source: str
+    priority: int
+    text: str
+    start_char: int
+    end_char: int
+    gazetteer_id: str | None = None
+    org_kind: OrgKind | None = None
+    event_kind: str | None = None
+    edition: int | None = None
+    year: int | None = None
+    name: str | None = None  # preferred name when the span is longer than the name
+    aliases: list[str] = field(default_factory=list)
+    nested_ok: bool = False
+    anaphoric: bool = False
+
+
+@dataclass
+class Gazetteer:
+    """Phrase matchers over the lexicon, built once per pipeline."""
+
+    matcher: PhraseMatcher
+    entries: dict[str, dict]
+    lexicon: Lexicon
+    place_keys: frozenset[str]
+    country_keys: frozenset[str]
+
+
+@cache
+def _gazetteer(nlp: Language, lexicon: Lexicon) -> Gazetteer:
+    from spacy.matcher import PhraseMatcher
+
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    entries: dict[str, dict] = {}
+    place_keys: set[str] = set()
+    country_keys: set[str] = set()
+
+    def add(key: str, phrases: Iterable[str], info: dict) -> None:
+        phrases = [p for p in phrases if p]
+        if not phrases:
+            return
+        entries[key] = info
+        matcher.add(key, [nlp.make_doc(p) for p in phrases])
+
+    for c in lexicon.countries:
+        info = {"type": EntityType.COUNTRY, "id": f"country/{c.iso}", "iso": c.iso,
+                "wikidata": c.wikidata, "name": c.name}
+        add(f"C|{c.iso}", [c.name, *c.aliases], {**info, "form": "name"})
+        add(f"A|{c.iso}", c.adjectives, {**info, "form": "adjective"})
+        country_keys.update(normalise(n) for n in (c.name, *c.aliases))
+    for o in lexicon.organisations:
+        kind = {"international": OrgKind.INTERNATIONAL, "government": OrgKind.GOVERNMENT,
+                "company": OrgKind.COMPANY}.get(o.kind)
+        add(f"O|{o.id}", [o.name, *o.aliases],
+            {"type": EntityType.ORGANISATION, "id": f"org/{o.id}", "wikidata": o.wikidata,
+             "name": o.name, "org_kind": kind, "form": "name"})
+    for p in lexicon.places:
+        add(f"P|{p.name}", [p.name, *p.aliases],
+            {"type": EntityType.PLACE, "id": f"place/{normalise(p.name)}",
+             "wikidata": p.wikidata, "name": p.name, "country": p.country, "form": "name"})
+        place_keys.update(normalise(n) for n in (p.name, *p.aliases))
+    return Gazetteer(matcher, entries, lexicon, frozenset(place_keys), frozenset(country_keys))
+
+
+def _is_cap(tok: Token) -> bool:
+    t = tok.text
+    return bool(t) and (t[0].isupper() or (t[0].isdigit() and any(c.isupper() for c in t)))
+
+
+def _is_name_word(tok: Token, generic: frozenset[str]) -> bool:
+    """Capitalised and not a generic acronym ("IA", "5G") nor a sentence's first word."""
+    return (_is_cap(tok) and len(tok.text) > 1 and tok.text not in generic
+            and not tok.is_sent_start)
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def ignored_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges that carry no facts: photo credits, datelines and agency
+    signatures, related-headline lists and page furniture."""
+    ranges: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        start, end = offset, offset + len(line)
+        offset = end + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if stripped.startswith((">>", "»»", "|")) or is_english(stripped):
+            ranges.append((start, end))
+            continue
+        # A bullet that does not end like a sentence is a link to another article.
+        if stripped.startswith(("- ", "• ", "* ")) and not stripped.endswith(
+            (".", "!", "?", ":", ";", "»", ")")
+        ) and len(stripped) < 200:
+            ranges.append((start, end))
+            continue
+        # "- Promotion du partenariat public-privé : Il œuvre…": the label before the
+        # colon is a heading, not a name.
+        m = re.match(r"^\s*(?:[-•*]\s+)?([^:.]{2,60}?)\s:\s", line)
+        if m and len(m.group(1).split()) <= 6 and stripped[:1] in "-•*" + "ABCDEFGHIJKLMNOPQRSTUVWXYZÉÈ":
+            if stripped.startswith(("- ", "• ", "* ")) or not any(
+                w[:1].isupper() for w in m.group(1).split()[1:]
+            ):
+                ranges.append((start + m.start(1), start + m.end(1)))
+        if re.fullmatch(r"[A-Z/ |.\-–]{2,20}", stripped):
+            ranges.append((start, end))
+            continue
+        m = CREDIT.search(line)
+        if m:
+            ranges.append((start + m.start(), end))
+        m = DATELINE.match(line)
+        if m:
+            ranges.append((start + m.start(1) - 1, start + m.end(1) + 1))
+        m = TRAILING_AGENCY.search(line)
+        if m and m.start(1) > 0:
+            ranges.append((start + m.start(1), start + m.end(1)))
+    return ranges
+
+
+def is_english(line: str) -> bool:
+    """A passage in English (some pages mix languages): the French model misreads it."""
+    words = re.findall(r"[a-zA-Z]+", line.lower())
+    if len(words) < 4:
+        return False
+    return sum(w in ENGLISH for w in words) / len(words) > 0.12
+
+
+class EntityFinder:
+    """Finds entity candidates in one parsed article."""
+
+    def __init__(self, doc: Doc, nlp: Language, lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self.gaz = _gazetteer(nlp, lexicon)
+        self.ignored = ignored_ranges(doc.text)
+        self.skip_tokens: set[int] = set()
+        for tok in doc:
+            if any(a <= tok.idx < b for a, b in self.ignored):
+                self.skip_tokens.add(tok.i)
+        self.gaz_spans: dict[tuple[int, int], dict] = {}
+        self.acronyms: dict[str, tuple[int, int]] = {}
+
+    # ------------------------------------------------------------------ helpers
+    def _cand(self, start: int, end: int, etype: EntityType, source: str, priority: int,
+              **kw: object) -> Candidate:
+        span = self.doc[start:end]
+        return Candidate(start=start, end=end, type=etype, source=source, priority=priority,
+                         text=span.text, start_char=span.start_char, end_char=span.end_char,
+                         **kw)  # type: ignore[arg-type]
+
+    def _skipped(self, start: int, end: int) -> bool:
+        return any(i in self.skip_tokens for i in range(start, end))
+
+    def _gaz_at(self, i: int) -> dict | None:
+        for (a, b), info in self.gaz_spans.items():
+            if a <= i < b:
+                return info
+        return None
+
+    # ---------------------------------------------------------------- gazetteer
+    def gazetteer(self) -> list[Candidate]:
+        doc = self.doc
+        matches = sorted(self.gaz.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
+        out: list[Candidate] = []
+        taken: set[int] = set()
+        for match_id, start, end in matches:
+            if taken & set(range(start, end)):
+                continue
+            key = doc.vocab.strings[match_id]
+            info = self.gaz.entries[key]
+            span = doc[start:end]
+            if info["form"] == "name":
+                entry_text = info["name"]
+                if not _is_cap(span[0]) and entry_text[:1].isupper():
+                    continue
+                if span.text.isupper() is False and all(
+                    n.isupper() for n in [entry_text] if ACRONYM.match(n)
+                ) and ACRONYM.match(span.text) and not span.text.istitle():
+                    continue
+            if self._skipped(start, end):
+                continue
+            taken.update(range(start, end))
+            self.gaz_spans[(start, end)] = info
+            out.append(self._cand(
+                start, end, info["type"], f"gazetteer:{info['form']}", 100,
+                gazetteer_id=info["id"], org_kind=info.get("org_kind"),
+                name=info["name"] if info["form"] == "adjective" else None,
+                nested_ok=True,
+            ))
+        return out
+
+    # ------------------------------------------------------------ noun phrases
+    def _head_match(self, i: int, heads: dict[str, str]) -> tuple[int, str, str] | None:
+        """Longest multiword head starting at token i: (length, head, kind)."""
+        doc = self.doc
+        best = None
+        for n in (4, 3, 2, 1):
+            if i + n > len(doc):
+                continue
+            phrase = " ".join(t.lower_ for t in doc[i:i + n]).replace("’", "'")
+            phrase = phrase.replace("d' ", "d'").replace("l' ", "l'")
+            if phrase in heads:
+                best = (n, phrase, heads[phrase])
+                break
+        return best
+
+    def _determiner(self, i: int) -> str:
+        if i < 0:
+            return "none"
+        tok = self.doc[i]
+        low = tok.lower_.replace("’", "'")
+        if low in DEMONSTRATIVE:
+            return "demonstrative"
+        if low in POSSESSIVE:
+            return "possessive"
+        if low in QUANTITY or tok.like_num:
+            return "quantity"
+        if low in ("des", "de", "d'") and tok.pos_ == "DET":
+            return "indefinite"
+        if low in ("un", "une"):
+            return "indefinite-singular"
+        if low in DEFINITE or low == "des":
+            return "definite"
+        return "none"
+
+    def _place_follows(self, j: int) -> bool:
+        """True when the tokens from j name a place or country ("à Hanoï", "en Chine")."""
+        doc = self.doc
+        k = j
+        while k < len(doc) and doc[k].pos_ == "DET":
+            k += 1
+        if k >= len(doc):
+            return False
+        info = self._gaz_at(k)
+        if info and info["type"] in (EntityType.PLACE, EntityType.COUNTRY):
+            return True
+        return doc[k].ent_type_ == "LOC" and _is_cap(doc[k])
+
+    def _scan_right(self, j: int, category: str, limit: int) -> tuple[int, dict]:
+        """Extend a noun phrase from token j; returns the end (exclusive) and markers."""
+        doc = self.doc
+        marks: dict = {"cap": False, "quote": False, "acronym": None, "year": None,
+                       "theme": False, "entre": False, "content": 0}
+        et_count = 0
+        sent_end = doc[j - 1].sent.end if j > 0 else len(doc)
+        while j < min(limit, sent_end):
+            tok = doc[j]
+            low = tok.lower_.replace("’", "'")
+            if j in self.skip_tokens or "\n" in tok.text:
+                break
+            if tok.text == ":" and doc[j - 1].lower_ == "thème" and j + 1 < sent_end and \
+                    doc[j + 1].text == "«":
+                j += 1
+                continue
+            if tok.text == "«":
+                close = next((k for k in range(j + 1, min(j + 40, sent_end))
+                              if doc[k].text == "»"), None)
+                if close is None:
+                    break
+                marks["quote"] = True
+                marks["quote_text"] = doc[j + 1:close].text.strip()
+                j = close + 1
+                continue
+            if tok.text == "(":
+                close = next((k for k in range(j + 1, min(j + 5, sent_end))
+                              if doc[k].text == ")"), None)
+                inner = doc[j + 1:close] if close else None
+                if inner is not None and len(inner) and ACRONYM.match(inner[0].text) and all(
+                    ACRONYM.match(t.text) or YEAR.match(t.text) for t in inner
+                ):
+                    marks["acronym"] = (j + 1, close)
+                    j = close + 1
+                    continue
+                break
+            if tok.text in ("-", "–", "—", "--"):
+                if j + 1 < sent_end and _is_cap(doc[j + 1]) and _is_cap(doc[j - 1]):
+                    j += 1
+                    continue
+                break
+            if tok.is_punct and tok.text not in ("'", "’", "+"):
+                break
+            if tok.pos_ in ("PRON", "SCONJ", "ADV"):
+                break
+            if tok.pos_ in ("VERB", "AUX"):
+                if "Part" in tok.morph.get("VerbForm") and tok.lemma_ in NAME_PARTICIPLES:
+                    j += 1
+                    continue
+                break
+            if tok.pos_ == "ADP" or low in NP_PREPOSITIONS:
+                if low not in NP_PREPOSITIONS:
+                    break
+                nxt = doc[j + 1] if j + 1 < sent_end else None
+                if nxt is None:
+                    break
+                if low == "entre":
+                    k = j + 1
+                    while k < sent_end and doc[k].pos_ == "DET":
+                        k += 1
+                    if k >= sent_end or not _is_cap(doc[k]) or doc[j + 1].lower_ in ("de", "des"):
+                        break
+                    marks["entre"] = True
+                elif low in ("à", "au", "aux", "en"):
+                    if YEAR.match(nxt.text) or nxt.like_num:
+                        break
+                    if category == "event" and self._place_follows(j + 1):
+                        break
+                    if category == "organisation" and not self._place_follows(j + 1):
+                        break
+                elif low == "sur" and nxt.lower_ == "le" and j + 2 < sent_end and \
+                        doc[j + 2].lower_ == "thème":
+                    marks["theme"] = True
+                j += 1
+                continue
+            if tok.pos_ == "DET":
+                prev = doc[j - 1]
+                if prev.pos_ == "ADP" or prev.lower_ in NP_PREPOSITIONS or \
+                        prev.lower_ in ("et",):
+                    j += 1
+                    continue
+                break
+            if tok.pos_ == "CCONJ":
+                if low != "et" or j + 1 >= sent_end:
+                    break
+                nxt = doc[j + 1]
+                after = doc[j + 2] if j + 2 < sent_end else None
+                ok = False
+                if marks["entre"] and et_count == 0:
+                    ok = True
+                elif nxt.lower_ in NP_PREPOSITIONS or nxt.pos_ == "DET":
+                    k = j + 1
+                    while k < sent_end and (doc[k].lower_ in NP_PREPOSITIONS or
+                                            doc[k].pos_ == "DET"):
+                        k += 1
+                    if k < sent_end and _is_cap(doc[k]) and _is_cap(doc[j - 1]):
+                        ok = True
+                    elif (nxt.lower_ in ("de", "d'", "d’") and after is not None
+                          and after.pos_ == "NOUN" and not marks["cap"]):
+                        ok = category == "organisation"
+                elif _is_cap(nxt) and _is_cap(doc[j - 1]):
+                    ok = True
+                if not ok:
+                    break
+                et_count += 1
+                j += 1
+                continue
+            if tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "X", "SYM", "PART") or tok.text in (
+                "'", "’", "+",
+            ):
+                if tok.pos_ == "NUM" and not YEAR.match(tok.text) and not tok.text.isdigit():
+                    break
+                if YEAR.match(tok.text):
+                    marks["year"] = int(tok.text)
+                if _is_name_word(tok, self.lexicon.generic_acronyms):
+                    marks["cap"] = True
+                if tok.is_alpha and tok.lower_ not in ("de", "la", "le"):
+                    marks["content"] += 1
+                j += 1
+                continue
+            break
+        return j, marks
+
+    def _trim(self, start: int, end: int) -> int:
+        doc = self.doc
+        while end > start + 1 and (
+            doc[end - 1].lower_.replace("’", "'") in NP_PREPOSITIONS | {"et", "la", "le", "les",
+                                                                         "l'", "ou"}
+            or doc[end - 1].pos_ in ("DET", "ADP", "CCONJ")
+            or doc[end - 1].text in ("-", "–", "—", "'", "’")
+        ):
+            end -= 1
+        return end
+
+    def noun_phrases(self) -> list[Candidate]:
+        doc = self.doc
+        lex = self.lexicon
+        out: list[Candidate] = []
+        tables = (
+            ("event", lex.event_heads, EntityType.EVENT),
+            ("initiative", lex.initiative_heads, EntityType.INITIATIVE),
+            ("organisation", lex.organisation_heads, EntityType.ORGANISATION),
+        )
+        for i, tok in enumerate(doc):
+            if i in self.skip_tokens or tok.pos_ not in ("NOUN", "PROPN", "ADJ", "VERB"):
+                continue
+            best = None
+            for category, heads, etype in tables:
+                m = self._head_match(i, heads)
+                if m and (best is None or m[0] > best[0][0]):
+                    best = (m, category, etype)
+            if best is None:
+                continue
+            (n, head, kind), category, etype = best
+            if self._gaz_at(i) is not None:
+                continue  # the word belongs to a known name ("Forum économique mondial")
+            prev = doc[i - 1] if i > 0 else None
+            if prev is not None and not _is_cap(tok) and prev.lower_.replace("’", "'") in (
+                "de", "d'"
+            ) and i > 1 and doc[i - 2].pos_ == "NOUN":
+                continue  # a complement of another noun: "protocoles d'accord"
+            if doc[i + n - 1].morph.get("Number") == ["Plur"] and head not in (
+                "entretiens", "pourparlers", "consultations", "journées", "recommandations",
+            ):
+                continue
+            cand = self._noun_phrase(i, n, head, kind, category, etype)
+            if cand is not None:
+                out.append(cand)
+        return out
+
+    def _noun_phrase(self, i: int, n: int, head: str, kind: str, category: str,
+                     etype: EntityType) -> Candidate | None:
+        doc = self.doc
+        start = i
+        ordinal = None
+        while start > 0 and doc[start - 1].sent == doc[i].sent:
+            prev = doc[start - 1]
+            if ORDINAL.match(prev.text):
+                ordinal = int(re.match(r"\d+", prev.text).group())  # type: ignore[union-attr]
+                start -= 1
+            elif prev.pos_ == "ADJ" and prev.head.i in range(i, i + n) and \
+                    prev.lower_ not in QUANTITY and not prev.lower_.startswith(("premi", "derni")):
+                start -= 1
+            else:
+                break
+        det = self._determiner(start - 1)
+        sent_start = doc[i].sent.start
+        end, marks = self._scan_right(i + n, category, len(doc))
+        end = self._trim(start, end)
+        if marks["acronym"] and marks["acronym"][1] + 1 == end:
+            end = marks["acronym"][0] - 1
+            marks["acronym_closes"] = True
+        head_cap = _is_cap(doc[i]) and not (i == sent_start or doc[i - 1].text in (":", "«"))
+        if head_cap and doc[i].is_sent_start:
+            head_cap = False
+        content_after = sum(1 for t in doc[i + n:end] if t.is_alpha and t.lower_ not in
+                            ("de", "du", "des", "la", "le", "les", "l'", "l’", "et", "à", "au",
+                             "aux", "sur", "pour", "en", "entre", "d'", "d’"))
+        strong = bool(ordinal or marks["year"] or marks["quote"] or marks["acronym"]
+                      or marks["cap"] or head_cap or marks["theme"])
+        if det in ("demonstrative", "possessive", "quantity", "indefinite"):
+            if not (ordinal or marks["quote"] or marks["theme"]) and not (
+                category == "event" and det == "demonstrative"
+            ):
+                return None
+        if category == "organisation":
+            if not (marks["cap"] or head_cap):
+                return None
+            if end - start == 1 and not head_cap:
+                return None
+        elif category == "event":
+            if not strong and det in ("definite", "demonstrative") and not any(
+                t.pos_ in ("NOUN", "PROPN") for t in doc[i + n:end]
+            ):
+                pass  # "la conférence": refers back to an event named earlier
+            elif not strong:
+                multiword_head = " " in head or "'" in head
+                if kind == "visit":
+                    if not (content_after or det == "none"):
+                        return None
+                    if det == "none" and not content_after:
+                        return None
+                elif det == "definite" and (content_after >= 2 or (multiword_head and n > 1)):
+                    pass
+                else:
+                    return None
+        elif category == "initiative":
+            if not strong:
+                return None
+            if det == "indefinite-singular" and not (marks["cap"] or marks["quote"]):
+                return None
+        if end - start < 1:
+            return None
+        nouns_after = sum(1 for t in doc[i + n:end] if t.pos_ in ("NOUN", "PROPN"))
+        anaphoric = (category == "event" and det in ("definite", "demonstrative")
+                     and not strong and nouns_after == 0 and head not in ("cérémonie de signature",))
+        text_span = doc[start:end]
+        if category == "organisation" and len(text_span) == 1 and text_span.text.lower() in (
+            lex_h for lex_h in self.lexicon.organisation_heads
+        ):
+            if not head_cap:
+                return None
+        # A role title ("ministre des Affaires étrangères") is not an organisation.
+        if start > 0 and doc[start - 1].lower_.replace("’", "'") in ("de", "du", "des", "d'"):
+            k = start - 2
+            if k >= 0 and (doc[k].lower_ in self.lexicon.roles or doc[k].lower_ in TITLE_WORDS):
+                if category == "organisation" and not head_cap:
+                    return None
+        name = None
+        aliases: list[str] = []
+        if marks.get("acronym_closes"):
+            # only an acronym that closes the phrase names the whole of it
+            a, b = marks["acronym"]
+            aliases.append(doc[a:b].text)
+        if marks.get("quote_text") and category != "event":
+            aliases.append(marks["quote_text"])
+        if marks.get("quote_text") and category == "event" and marks["theme"]:
+            aliases.append(marks["quote_text"])
+            theme_at = next((k for k in range(i + n, end) if doc[k].lower_ == "sur"
+                             and k + 2 < end and doc[k + 2].lower_ == "thème"), None)
+            if theme_at is not None and (ordinal or head_cap):
+                name = doc[start:theme_at].text
+        # "l'initiative Digital ASEAN", "le programme phare Aus4Innovation": the name is
+        # the capitalised part that follows the head word.
+        if category == "initiative":
+            k = i + n
+            while k < end and doc[k].pos_ == "ADJ" and not _is_cap(doc[k]):
+                k += 1
+            if k < end and _is_cap(doc[k]) and doc[k - 1].lower_ not in NP_PREPOSITIONS:
+                run_end = k
+                while run_end < end and (_is_cap(doc[run_end]) or doc[run_end].like_num):
+                    run_end += 1
+                if run_end == end:
+                    name = doc[k:end].text
+                    aliases.append(text_span.text)
+        org_kind = None
+        if category == "organisation":
+            org_kind = {"government": OrgKind.GOVERNMENT, "company": OrgKind.COMPANY}.get(kind)
+        return self._cand(
+            start, end, etype, f"rule:{category}", 60 + min(end - start, 30),
+            event_kind=kind if category == "event" else None,
+            edition=ordinal if category == "event" else None,
+            year=marks["year"] if category == "event" else None,
+            org_kind=org_kind, name=name, aliases=aliases, nested_ok=True,
+            anaphoric=anaphoric,
+        )
+
+    # ------------------------------------------------------------------ people
+    def _strip_titles(self, start: int, end: int) -> int:
+        """Skip honorifics and role titles at the head of a span."""
+        doc = self.doc
+        hon = self.lexicon.honorifics
+        while start < end:
+            t = doc[start]
+            low = t.lower_
+            if t.text in hon or t.text.rstrip(".") in {h.rstrip(".") for h in hon}:
+                start += 1
+                if start < end and doc[start].text == ".":
+                    start += 1
+                continue
+            if low in TITLE_WORDS or low in self.lexicon.roles or low.replace("-", " ") in \
+                    self.lexicon.roles:
+                start += 1
+                continue
+            if not _is_cap(t) and t.pos_ in ("ADJ", "ADP", "DET", "NOUN"):
+                start += 1
+                continue
+            break
+        return start
+
+    def _person_ok(self, span: Span) -> bool:
+        words = [t for t in span if not t.is_punct]
+        if not words or len(words) > 5:
+            return False
+        for t in words:
+            if t.like_num or t.lower_ in TITLE_WORDS:
+                return False
+            if not _is_cap(t) and t.lower_ not in PERSON_PARTICLES and "-" not in t.text:
+                return False
+        key = normalise(span.text)
+        return key not in self.gaz.country_keys and key not in self.gaz.place_keys
+
+    def people(self) -> list[Candidate]:
+        doc = self.doc
+        out: list[Candidate] = []
+        seen: set[tuple[int, int]] = set()
+
+        def add(start: int, end: int, source: str, priority: int) -> None:
+            while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                end -= 1
+            if end <= start or (start, end) in seen or self._skipped(start, end):
+                return
+            span = doc[start:end]
+            if not self._person_ok(span):
+                return
+            seen.add((start, end))
+            out.append(self._cand(start, end, EntityType.PERSON, source, priority))
+
+        for ent in doc.ents:
+            start = self._strip_titles(ent.start, ent.end)
+            if start >= ent.end:
+                continue
+            if ent.label_ == "PER":
+                titled = start > ent.start or self._titled(start)
+                if ent.end - start == 1 and not titled:
+                    # a lone word may be a surname seen in full elsewhere; merging decides
+                    add(start, ent.end, "ner:PER-short", 40)
+                else:
+                    add(start, ent.end, "ner:PER", 70)
+            elif start > ent.start and ent.end - start >= 2:
+                # "Secrétaire Général To Lam" tagged as a place: the name is what follows
+                add(start, ent.end, f"ner:{ent.label_}-titled", 65)
+        # honorific or title followed by capitalised words the NER missed
+        hon = {h.rstrip(".") for h in self.lexicon.honorifics}
+        for tok in doc:
+            if tok.text.rstrip(".") in hon and tok.i + 1 < len(doc):
+                j = tok.i + 1
+                if doc[j].text == ".":
+                    j += 1
+                k = j
+                while k < len(doc) and k - j < 4 and (_is_cap(doc[k]) or doc[k].text == "-") \
+                        and doc[k].lower_ not in TITLE_WORDS and not self._gaz_at(k):
+                    k += 1
+                if k > j:
+                    add(j, k, "rule:honorific", 75)
+        return out
+
+    def _titled(self, i: int) -> bool:
+        """Whether a role title or honorific stands just before token i."""
+        doc = self.doc
+        for k in range(max(0, i - 6), i):
+            if doc[k].lower_ in TITLE_WORDS or doc[k].text.rstrip(".") in {
+                h.rstrip(".") for h in self.lexicon.honorifics
+            }:
+                return True
+        return False
+
+    # ----------------------------------------------------------- other NER types
+    def ner_others(self) -> list[Candidate]:
+        doc = self.doc
+        out: list[Candidate] = []
+        for ent in doc.ents:
+            if ent.label_ == "PER" or self._skipped(ent.start, ent.end):
+                continue
+            start, end = ent.start, ent.end
+            while start < end and (doc[start].pos_ in ("DET", "ADP") or doc[start].is_punct):
+                start += 1
+            while end > start and (doc[end - 1].pos_ in ("DET", "ADP") or doc[end - 1].is_punct):
+                end -= 1
+            if end <= start:
+                continue
+            span = doc[start:end]
+            low_words = {t.lower_ for t in span}
+            if low_words & TITLE_WORDS or any(t.lower_ in self.lexicon.roles for t in span):
+                continue
+            if not _is_cap(span[0]) or len(span.text) < 2:
+                continue
+            if span[0].pos_ in ("ADV", "VERB", "AUX", "ADJ", "PRON") and len(span) == 1:
+                continue
+            if len(span) == 1 and span[0].pos_ != "PROPN" and not ACRONYM.match(span.text):
+                continue
+            if span.text in self.lexicon.generic_acronyms:
+                continue
+            # words of a role ("ministre des Postes et Télécommunications")
+            k = start - 1
+            while k >= 0 and doc[k].pos_ in ("ADP", "DET"):
+                k -= 1
+            if k >= 0 and (doc[k].lower_ in TITLE_WORDS or doc[k].lower_ in self.lexicon.roles):
+                continue
+            if ent.label_ == "LOC":
+                out.append(self._cand(start, end, EntityType.PLACE, "ner:LOC", 30))
+            elif ent.label_ == "ORG":
+                out.append(self._cand(start, end, EntityType.ORGANISATION, "ner:ORG", 30))
+            elif ent.label_ == "MISC" and len(span) == 1 and ACRONYM.match(span.text):
+                out.append(self._cand(start, end, EntityType.ORGANISATION, "ner:MISC", 20))
+        return out
+
+    # ------------------------------------------------------------------ choose
+    def candidates(self) -> list[Candidate]:
+        gaz = self.gazetteer()
+        structural = self.noun_phrases() + self.people() + self.ner_others()
+        structural.sort(key=lambda c: (-c.priority, -(c.end - c.start), c.start))
+        kept: list[Candidate] = []
+        for c in structural:
+            # a gazetteer entry wins over any other reading of exactly its words
+            if any(g.start <= c.start and c.end <= g.end for g in gaz):
+                continue
+            if c.source.startswith("ner:") and any(
+                g.start < c.end and c.start < g.end for g in gaz
+            ):
+                continue
+            clash = False
+            for k in kept:
+                overlap = k.start < c.end and c.start < k.end
+                if not overlap:
+                    continue
+                nested = (k.start <= c.start and c.end <= k.end) or (
+                    c.start <= k.start and k.end <= c.end)
+                if nested and c.nested_ok and k.nested_ok and c.type != EntityType.PERSON \
+                        and k.type != EntityType.PERSON:
+                    continue
+                clash = True
+                break
+            if not clash:
+                kept.append(c)
+        return sorted(gaz + kept, key=lambda c: c.start)
+
+
+# --------------------------------------------------------------------- merging
+
+@dataclass
+class Group:
+    """Candidates that name the same entity in one article."""
+
+    type: EntityType
+    members: list[Candidate]
+    names: list[str]
+    gazetteer_id: str | None = None
+
+    @property
+    def best(self) -> Candidate:
+        return max(self.members, key=lambda c: (c.priority, len(c.text)))
+
+
+def _person_tokens(name: str) -> list[str]:
+    return [w for w in re.split(r"[\s\-]+", normalise(name)) if w]
+
+
+def _edit_distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def same_person(a: str, b: str) -> str | None:
+    """Why two person names of one article are the same person, or None.
+
+    >>> same_person("Baker", "Jonathan Baker")
+    'short form'
+    >>> same_person("Johnathan Bake", "Jonathan Baker")
+    'spelling variant'
+    >>> same_person("Joe Biden", "Joseph Robinette Biden")
+    'first-name variant'
+    >>> same_person("Hun Manet", "Hun Sen") is None
+    True
+    """
+    ta, tb = _person_tokens(a), _person_tokens(b)
+    if not ta or not tb:
+        return None
+    if ta == tb:
+        return "same name"
+    short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
+    # the short form is the tail of the full name ("Baker", "Singh Deo")
+    if len(short) < len(long_) and long_[-len(short):] == short:
+        return "short form"
+    na, nb = " ".join(ta), " ".join(tb)
+    if len(ta) == len(tb) and min(len(na), len(nb)) >= 10 and _edit_distance(na, nb) <= 2 \
+            and all(x[0] == y[0] for x, y in zip(ta, tb, strict=True)):
+        return "spelling variant"
+    if ta[-1] == tb[-1] and ta[0][:2] == tb[0][:2] and len(ta) != len(tb):
+        return "first-name variant"
+    return None
+
+
+def _event_key(name: str) -> tuple[str, ...]:
+    return tuple(w for w in loose_key(name) if not YEAR.match(w) and not re.match(r"^\d+e?$", w))
+
+
+def _is_subsequence(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
+    it = iter(long_)
+    return all(w in it for w in short)
+
+
+def merge(cands: list[Candidate], acronym_expansions: dict[str, str]) -> list[Group]:
+    """Group the candidates of one article into entities."""
+    groups: list[Group] = []
+    by_key: dict[tuple, Group] = {}
+
+    def expand(text: str) -> str:
+        words = text.split()
+        return " ".join(acronym_expansions.get(w, w) for w in words)
+
+    for c in sorted(cands, key=lambda c: -c.priority):
+        if c.gazetteer_id:
+            key: tuple = ("gaz", c.gazetteer_id)
+        else:
+            key = (c.type, normalise(expand(c.name or c.text)))
+        g = by_key.get(key)
+        if g is None:
+            g = Group(c.type, [], [], c.gazetteer_id)
+            by_key[key] = g
+            groups.append(g)
+        g.members.append(c)
+        for n in (c.name or c.text, c.text, *c.aliases):
+            if n and n not in g.names:
+                g.names.append(n)
+
+    # acronym aliases ("Forum économique mondial (WEF)") pull in the bare acronym
+    def absorb(target: Group, other: Group) -> None:
+        target.members.extend(other.members)
+        for n in other.names:
+            if n not in target.names:
+                target.names.append(n)
+        groups.remove(other)
+
+    changed = True
+    while changed:
+        changed = False
+        for g in list(groups):
+            if g not in groups:
+                continue
+            for h in list(groups):
+                if h is g or h not in groups or g not in groups:
+                    continue
+                if _same_entity(g, h, expand):
+                    keep, drop = (g, h) if _rank(g) >= _rank(h) else (h, g)
+                    absorb(keep, drop)
+                    changed = True
+    return groups
+
+
+def _rank(g: Group) -> tuple:
+    return (bool(g.gazetteer_id), max(c.priority for c in g.members),
+            max(len(n) for n in g.names))
+
+
+def _same_entity(g: Group, h: Group, expand: object) -> bool:
+    if g.gazetteer_id and h.gazetteer_id:
+        return g.gazetteer_id == h.gazetteer_id
+    gn = {normalise(n) for n in g.names}
+    hn = {normalise(n) for n in h.names}
+    if gn & hn and g.type == h.type:
+        return True
+    if g.type != h.type:
+        # a lone word tagged as a place or organisation that is a person's surname
+        return False
+    if g.type == EntityType.PERSON:
+        for a in g.names:
+            for b in h.names:
+                if same_person(a, b):
+                    return True
+        return False
+    if g.type in (EntityType.EVENT, EntityType.INITIATIVE, EntityType.ORGANISATION):
+        kinds = {c.event_kind for c in g.members} | {c.event_kind for c in h.members}
+        for a in g.names:
+            for b in h.names:
+                ka, kb = _event_key(expand(a)), _event_key(expand(b))  # type: ignore[operator]
+                if len(ka) < 2 or len(kb) < 2 or ka[0] != kb[0]:
+                    continue
+                if ka == kb:
+                    return True
+                short, long_ = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
+                if g.type == EntityType.EVENT and _is_subsequence(short, long_) and len(
+                    kinds - {None}
+                ) <= 1:
+                    return True
+        if g.type == EntityType.ORGANISATION:
+            # same distinctive proper noun in two names of the same kind of body
+            def rare(gr: Group) -> set[str]:
+                out = set()
+                for c in gr.members:
+                    for w in re.findall(r"\b[A-Z][\w]+", c.text):
+                        lw = normalise(w)
+                        if len(lw) > 3 and lw not in _COMMON_CAPS:
+                            out.add(lw)
+                return out
+            rg, rh = rare(g), rare(h)
+            if rg & rh and all(c.source.startswith("rule:") for c in g.members + h.members):
+                heads_g = {normalise(c.text.split()[0]) for c in g.members}
+                heads_h = {normalise(c.text.split()[0]) for c in h.members}
+                if heads_g & {"zone", "parc", "pole"} and heads_h & {"zone", "parc", "pole"}:
+                    return True
+    return False
+
+
+_COMMON_CAPS = frozenset(
+    "ministere ministre comite bureau banque agence institut centre conseil commission "
+    "union zone parc forum groupe societe autorite ambassade".split()
+)
+
+
+def group_acronyms(groups: list[Group]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for g in groups:
+        longest = max(g.names, key=len)
+        for n in g.names:
+            if ACRONYM.match(n) and n.isupper() and n != longest:
+                out[n] = longest
+    return out
+
+
+def canonical_name(g: Group) -> str:
+    """The fullest form the article uses (the gazetteer's name for known entities)."""
+    for c in g.members:
+        if c.gazetteer_id and c.name:
+            return c.name
+    if g.gazetteer_id:
+        gaz_names = [c.text for c in g.members if c.gazetteer_id and not ACRONYM.match(c.text)]
+        if gaz_names:
+            return max(gaz_names, key=len)
+    if g.type == EntityType.PERSON:
+        full = [c.text for c in g.members if len(c.text.split()) >= 2] or [
+            c.text for c in g.members]
+        return max(full, key=lambda t: (full.count(t), len(t)))
+    named = [c.name for c in g.members if c.name]
+    if named:
+        return max(named, key=len)
+    texts = [c.text for c in g.members if c.type == g.type]
+    return max(texts or g.names, key=len)
+
