@@ -76,7 +76,7 @@ def read_text(path: Path) -> Article:
     m = _DATE_MARKER.match(text)
     if m:
         published, precision = parse_date("-".join(g for g in m.groups() if g))
-        text = " " * m.end() + text[m.end():]
+        text = " " * m.end() + text[m.end() :]
     if path.suffix == ".md":
         title = next(
             (ln.lstrip("#").strip() for ln in text.splitlines() if ln.startswith("#")), None
@@ -84,8 +84,12 @@ def read_text(path: Path) -> Article:
     else:
         title = _first_line_title(text)
     return Article(
-        id=path.stem, text=text, source_file=path.name, title=title,
-        published=published, published_precision=precision,
+        id=path.stem,
+        text=text,
+        source_file=path.name,
+        title=title,
+        published=published,
+        published_precision=precision,
     )
 
 
@@ -153,8 +157,12 @@ def read_html(path: Path) -> Article:
                 continue
     title = parser.meta.get("og:title") or (parser.title or "").strip() or _first_line_title(text)
     return Article(
-        id=path.stem, text=text, source_file=path.name, title=html.unescape(title or "") or None,
-        published=published, published_precision=precision,
+        id=path.stem,
+        text=text,
+        source_file=path.name,
+        title=html.unescape(title or "") or None,
+        published=published,
+        published_precision=precision,
         url=parser.meta.get("og:url"),
     )
 
@@ -188,10 +196,14 @@ def read_jsonl(path: Path) -> Iterator[Article]:
             except ValueError as exc:
                 raise ArticleFormatError(path, f"{where}{exc}") from exc
         yield Article(
-            id=art_id, text=text, source_file=path.name,
+            id=art_id,
+            text=text,
+            source_file=path.name,
             title=obj.get("title") or _first_line_title(text),
-            published=published, published_precision=precision,
-            url=obj.get("url"), lang=obj.get("lang", "fr"),
+            published=published,
+            published_precision=precision,
+            url=obj.get("url"),
+            lang=obj.get("lang", "fr"),
         )
 
 
@@ -204,7 +216,9 @@ def read_file(path: Path) -> list[Article]:
         return [read_html(path)]
     if suffix == ".jsonl":
         return list(read_jsonl(path))
-    raise ArticleFormatError(path, f"unsupported file type {suffix!r} (expected one of {', '.join(SUFFIXES)})")
+    raise ArticleFormatError(
+        path, f"unsupported file type {suffix!r} (expected one of {', '.join(SUFFIXES)})"
+    )
 
 
 def find_files(paths: Iterable[Path | str]) -> list[Path]:
@@ -212,7 +226,9 @@ def find_files(paths: Iterable[Path | str]) -> list[Path]:
     found: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            found.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES))
+            found.extend(
+                sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+            )
         elif p.is_file():
             found.append(p)
         else:

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["extract", "load_pipeline", "load_lexicon"]
+__all__ = ["extract", "load_lexicon", "load_pipeline"]
 
 
 def sentences_of(doc: Doc) -> tuple[Sentence, ...]:
@@ -64,8 +64,13 @@ def _acronym_candidates(finder: EntityFinder, cands: list[Candidate]) -> None:
         if c.type in (EntityType.PERSON, EntityType.COUNTRY, EntityType.PLACE):
             continue
         j = c.end
-        if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and \
-                ACRONYM.match(doc[j + 1].text) and doc[j + 1].text not in c.aliases:
+        if (
+            j + 2 < len(doc)
+            and doc[j].text == "("
+            and doc[j + 2].text == ")"
+            and ACRONYM.match(doc[j + 1].text)
+            and doc[j + 1].text not in c.aliases
+        ):
             c.aliases.append(doc[j + 1].text)
 
 
@@ -82,33 +87,63 @@ def _extra_mentions(doc: Doc, finder: EntityFinder, groups: list[Group]) -> None
                 continue
             for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text):
                 span = (m.start(), m.end())
+                _drop_weaker(groups, g, span)
+                covered = [(c.start_char, c.end_char) for h in groups for c in h.members]
                 if span in taken or any(a <= span[0] and span[1] <= b for a, b in covered):
                     continue
                 tok = doc.char_span(*span, alignment_mode="expand")
                 if tok is None or finder._skipped(tok.start, tok.end):
                     continue
                 best = g.best
-                g.members.append(Candidate(
-                    start=tok.start, end=tok.end, type=g.type, source="alias", priority=50,
-                    text=m.group(), start_char=span[0], end_char=span[1],
-                    gazetteer_id=best.gazetteer_id, org_kind=best.org_kind,
-                ))
+                g.members.append(
+                    Candidate(
+                        start=tok.start,
+                        end=tok.end,
+                        type=g.type,
+                        source="alias",
+                        priority=50,
+                        text=m.group(),
+                        start_char=span[0],
+                        end_char=span[1],
+                        gazetteer_id=best.gazetteer_id,
+                        org_kind=best.org_kind,
+                    )
+                )
                 taken.add(span)
 
 
 def _resolve_anaphora(anaphora: list[Candidate], groups: list[Group]) -> None:
-    """"la conférence", "la séance plénière": the latest event of that kind named before."""
+    """ "la conférence", "la séance plénière": the latest event of that kind named before."""
     events = [g for g in groups if g.type == EntityType.EVENT]
     for c in anaphora:
-        before = [(max(m.start_char for m in g.members if m.start_char < c.start_char), g)
-                  for g in events if any(m.start_char < c.start_char for m in g.members)]
+        before = [
+            (max(m.start_char for m in g.members if m.start_char < c.start_char), g)
+            for g in events
+            if any(m.start_char < c.start_char for m in g.members)
+        ]
         if not before:
             continue
-        same_kind = [(pos, g) for pos, g in before
-                     if any(m.event_kind == c.event_kind for m in g.members)]
+        same_kind = [
+            (pos, g) for pos, g in before if any(m.event_kind == c.event_kind for m in g.members)
+        ]
         _, target = max(same_kind or before, key=lambda x: x[0])
         c.source = "coreference:event"
         target.members.append(c)
+
+
+def _drop_weaker(groups: list[Group], owner: Group, span: tuple[int, int]) -> None:
+    """An alias the article defined beats a bare NER guess over the same words
+    ("la VIDW 2025" is the event, not an organisation "VIDW")."""
+    for h in list(groups):
+        if h is owner:
+            continue
+        h.members = [
+            c
+            for c in h.members
+            if not (c.source.startswith("ner:") and c.start_char < span[1] and span[0] < c.end_char)
+        ]
+        if not h.members:
+            groups.remove(h)
 
 
 def _keep(g: Group) -> bool:
@@ -120,17 +155,24 @@ def _keep(g: Group) -> bool:
 
 def _entity(g: Group, key: str, lexicon: Lexicon, at: callable) -> Entity:
     name = canonical_name(g)
-    mentions = tuple(sorted(
-        {(c.start_char, c.end_char): Mention(c.start_char, c.end_char, c.text,
-                                              at(c.start_char), c.source,
-                                              round(min(1.0, c.priority / 100), 2))
-         for c in g.members}.values(),
-        key=lambda m: m.start,
-    ))
+    mentions = tuple(
+        sorted(
+            {
+                (c.start_char, c.end_char): Mention(
+                    c.start_char,
+                    c.end_char,
+                    c.text,
+                    at(c.start_char),
+                    c.source,
+                    round(min(1.0, c.priority / 100), 2),
+                )
+                for c in g.members
+            }.values(),
+            key=lambda m: m.start,
+        )
+    )
     norm_name = normalise(name)
-    aliases = tuple(dict.fromkeys(
-        n for n in g.names if normalise(n) != norm_name and n.strip()
-    ))
+    aliases = tuple(dict.fromkeys(n for n in g.names if normalise(n) != norm_name and n.strip()))
     gaz = g.gazetteer_id
     wikidata = iso = None
     org_kind = next((c.org_kind for c in g.members if c.org_kind), None)
@@ -140,19 +182,29 @@ def _entity(g: Group, key: str, lexicon: Lexicon, at: callable) -> Entity:
     elif gaz and gaz.startswith("org/"):
         wikidata = next((o.wikidata for o in lexicon.organisations if f"org/{o.id}" == gaz), None)
     elif gaz and gaz.startswith("place/"):
-        wikidata = next((p.wikidata for p in lexicon.places
-                         if f"place/{normalise(p.name)}" == gaz), None)
+        wikidata = next(
+            (p.wikidata for p in lexicon.places if f"place/{slug(p.name)}" == gaz), None
+        )
     best = max(g.members, key=lambda c: (c.edition is not None, c.year is not None, c.priority))
     return Entity(
-        key=key, type=g.type, name=name, mentions=mentions, aliases=aliases,
-        org_kind=org_kind, gazetteer_id=gaz, wikidata=wikidata, iso_code=iso,
+        key=key,
+        type=g.type,
+        name=name,
+        mentions=mentions,
+        aliases=aliases,
+        org_kind=org_kind,
+        gazetteer_id=gaz,
+        wikidata=wikidata,
+        iso_code=iso,
         event_kind=next((c.event_kind for c in g.members if c.event_kind), None),
-        edition=best.edition, year=best.year,
+        edition=best.edition,
+        year=best.year,
     )
 
 
-def extract(article: Article, nlp: Language | None = None,
-            lexicon: Lexicon | None = None) -> Extraction:
+def extract(
+    article: Article, nlp: Language | None = None, lexicon: Lexicon | None = None
+) -> Extraction:
     """Extract entities, relations and commitments from one article."""
     from kg.extract.commitments import find_commitments
     from kg.extract.relations import find_relations
@@ -184,5 +236,10 @@ def extract(article: Article, nlp: Language | None = None,
     entities_t = tuple(entities)
     relations = find_relations(doc, sentences, entities_t, lexicon)
     commitments = find_commitments(doc, sentences, entities_t, relations, lexicon)
-    return Extraction(article=article, sentences=sentences, entities=entities_t,
-                      relations=relations, commitments=commitments)
+    return Extraction(
+        article=article,
+        sentences=sentences,
+        entities=entities_t,
+        relations=relations,
+        commitments=commitments,
+    )

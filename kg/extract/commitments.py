@@ -12,6 +12,11 @@ if TYPE_CHECKING:
     from kg.extract.lexicon import Lexicon
 
 
-def find_commitments(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Entity, ...],
-                     relations: tuple[Relation, ...], lexicon: Lexicon) -> tuple[Commitment, ...]:
+def find_commitments(
+    doc: Doc,
+    sentences: tuple[Sentence, ...],
+    entities: tuple[Entity, ...],
+    relations: tuple[Relation, ...],
+    lexicon: Lexicon,
+) -> tuple[Commitment, ...]:
     return ()

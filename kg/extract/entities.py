@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from kg.extract.lexicon import Lexicon
 from kg.extract.text import loose_key, normalise
 from kg.model import EntityType, OrgKind
+from kg.namespace import slug
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -35,11 +36,30 @@ if TYPE_CHECKING:
 ORDINAL = re.compile(r"^\d+\s*(?:e|è|ème|eme|er|ère|re|ᵉ|ᵉʳ|ème)$", re.IGNORECASE)
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 ACRONYM = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Za-z0-9&+\-]{2,12}$")
-ENGLISH = frozenset("the and of to in is are for with as by from that this these which".split())
+ENGLISH = frozenset(
+    [
+        "the",
+        "and",
+        "of",
+        "to",
+        "in",
+        "is",
+        "are",
+        "for",
+        "with",
+        "as",
+        "by",
+        "from",
+        "that",
+        "this",
+        "these",
+        "which",
+    ]
+)
 # Participles that belong to a name ("Dialogue ... consacré à ...") rather than tell
 # what happened to it ("... tenu en 2019").
 NAME_PARTICIPLES = frozenset(
-    "consacrer dédier baser axer centrer intituler porter".split()
+    ["consacrer", "dédier", "baser", "axer", "centrer", "intituler", "porter"]
 )
 CREDIT = re.compile(
     r"(?:\bPhotos?\s*(?:d['’]illustration)?\s*:?|\bCrédit(?:s)?\s+(?:image|photo)s?\s*:|"
@@ -48,23 +68,101 @@ CREDIT = re.compile(
 )
 DATELINE = re.compile(r"^\s*[\w’'\- ]{2,40}\(([A-Z]{2,6}(?:/[A-Z]{2,6})?)\)\s*[-–—]")
 TRAILING_AGENCY = re.compile(r"(?:[-–—.]\s*|^\s*)([A-Z]{2,6}(?:/[A-Z]{2,6})?)\s*$")
-DEFINITE = frozenset("le la l' l’ les du au aux".split())
-INDEFINITE = frozenset("un une des de d' d’".split())
-DEMONSTRATIVE = frozenset("ce cet cette ces".split())
-POSSESSIVE = frozenset("son sa ses leur leurs notre nos votre vos mon ma mes".split())
-QUANTITY = frozenset(
-    "deux trois quatre cinq six plusieurs quelques certains certaines nombreux nombreuses "
-    "divers diverses différents différentes autres".split()
+DEFINITE = frozenset(["le", "la", "l'", "l’", "les", "du", "au", "aux"])
+INDEFINITE = frozenset(["un", "une", "des", "de", "d'", "d’"])
+DEMONSTRATIVE = frozenset(["ce", "cet", "cette", "ces"])
+POSSESSIVE = frozenset(
+    ["son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon", "ma", "mes"]
 )
-NP_PREPOSITIONS = frozenset("de du des d' d’ sur pour entre contre à au aux en".split())
-PERSON_PARTICLES = frozenset("de du van von der bin binti al el da di le la".split())
+QUANTITY = frozenset(
+    [
+        "deux",
+        "trois",
+        "quatre",
+        "cinq",
+        "six",
+        "plusieurs",
+        "quelques",
+        "certains",
+        "certaines",
+        "nombreux",
+        "nombreuses",
+        "divers",
+        "diverses",
+        "différents",
+        "différentes",
+        "autres",
+    ]
+)
+NP_PREPOSITIONS = frozenset(
+    ["de", "du", "des", "d'", "d’", "sur", "pour", "entre", "contre", "à", "au", "aux", "en"]
+)
+PERSON_PARTICLES = frozenset(
+    ["de", "du", "van", "von", "der", "bin", "binti", "al", "el", "da", "di", "le", "la"]
+)
+# Participles right after a head that say what happened to the thing, not what it is.
+CIRCUMSTANTIAL = frozenset(
+    "tenir organiser ouvrir lancer signer prévoir accueillir présider clore clôturer "
+    "dérouler conclure adopter approuver annoncer publier réunir rassembler marquer "
+    "établir créer mettre installer attirer permettre viser".split()
+)
+CIRCUMSTANTIAL_FORM = re.compile(
+    r"^(?:tenu|organisé|ouvert|lancé|signé|prévu|accueilli|présidé|clos|clôturé|déroulé|"
+    r"conclu|adopté|approuvé|annoncé|publié|réuni|marqué|établi|créé|installé)(?:e|s|es)?$"
+)
+BARE_NER = frozenset({"ner:LOC", "ner:ORG", "ner:MISC"})
+PLURAL_HEADS = frozenset(
+    "entretiens pourparlers consultations journées recommandations manœuvres".split()
+)
+# Initiatives that articles often name by description rather than by a proper name
+# ("un accord sur la coopération gouvernementale numérique").
+DESCRIBED_INITIATIVES = frozenset("agreement declaration report project law resolution".split())
+FUNCTION_WORDS = frozenset(
+    "de du des la le les l' l’ et à au aux sur pour en entre d' d’ un une".split()
+)
 # Words that, capitalised at the head of a span, are role titles rather than names.
 TITLE_WORDS = frozenset(
-    "président présidente premier première ministre vice-ministre secrétaire général générale "
-    "ambassadeur ambassadrice directeur directrice chef roi reine prince sultan gouverneur "
-    "maire vice-président vice-présidente vice-premier dirigeant dirigeante représentant "
-    "représentante conseiller conseillère commissaire délégué déléguée chancelier "
-    "chancelière porte-parole sénateur député docteur professeur".split()
+    [
+        "président",
+        "présidente",
+        "premier",
+        "première",
+        "ministre",
+        "vice-ministre",
+        "secrétaire",
+        "général",
+        "générale",
+        "ambassadeur",
+        "ambassadrice",
+        "directeur",
+        "directrice",
+        "chef",
+        "roi",
+        "reine",
+        "prince",
+        "sultan",
+        "gouverneur",
+        "maire",
+        "vice-président",
+        "vice-présidente",
+        "vice-premier",
+        "dirigeant",
+        "dirigeante",
+        "représentant",
+        "représentante",
+        "conseiller",
+        "conseillère",
+        "commissaire",
+        "délégué",
+        "déléguée",
+        "chancelier",
+        "chancelière",
+        "porte-parole",
+        "sénateur",
+        "député",
+        "docteur",
+        "professeur",
+    ]
 )
 
 
@@ -89,6 +187,7 @@ class Candidate:
     aliases: list[str] = field(default_factory=list)
     nested_ok: bool = False
     anaphoric: bool = False
+    nouns: tuple[str, ...] = ()  # the nouns of an event's name, to match references
 
 
 @dataclass
@@ -113,27 +212,54 @@ def _gazetteer(nlp: Language, lexicon: Lexicon) -> Gazetteer:
 
     def add(key: str, phrases: Iterable[str], info: dict) -> None:
         phrases = [p for p in phrases if p]
+        phrases += [p.replace("'", "’") for p in phrases if "'" in p]
         if not phrases:
             return
         entries[key] = info
         matcher.add(key, [nlp.make_doc(p) for p in phrases])
 
     for c in lexicon.countries:
-        info = {"type": EntityType.COUNTRY, "id": f"country/{c.iso}", "iso": c.iso,
-                "wikidata": c.wikidata, "name": c.name}
+        info = {
+            "type": EntityType.COUNTRY,
+            "id": f"country/{c.iso}",
+            "iso": c.iso,
+            "wikidata": c.wikidata,
+            "name": c.name,
+        }
         add(f"C|{c.iso}", [c.name, *c.aliases], {**info, "form": "name"})
         add(f"A|{c.iso}", c.adjectives, {**info, "form": "adjective"})
         country_keys.update(normalise(n) for n in (c.name, *c.aliases))
     for o in lexicon.organisations:
-        kind = {"international": OrgKind.INTERNATIONAL, "government": OrgKind.GOVERNMENT,
-                "company": OrgKind.COMPANY}.get(o.kind)
-        add(f"O|{o.id}", [o.name, *o.aliases],
-            {"type": EntityType.ORGANISATION, "id": f"org/{o.id}", "wikidata": o.wikidata,
-             "name": o.name, "org_kind": kind, "form": "name"})
+        kind = {
+            "international": OrgKind.INTERNATIONAL,
+            "government": OrgKind.GOVERNMENT,
+            "company": OrgKind.COMPANY,
+        }.get(o.kind)
+        add(
+            f"O|{o.id}",
+            [o.name, *o.aliases],
+            {
+                "type": EntityType.ORGANISATION,
+                "id": f"org/{o.id}",
+                "wikidata": o.wikidata,
+                "name": o.name,
+                "org_kind": kind,
+                "form": "name",
+            },
+        )
     for p in lexicon.places:
-        add(f"P|{p.name}", [p.name, *p.aliases],
-            {"type": EntityType.PLACE, "id": f"place/{normalise(p.name)}",
-             "wikidata": p.wikidata, "name": p.name, "country": p.country, "form": "name"})
+        add(
+            f"P|{p.name}",
+            [p.name, *p.aliases],
+            {
+                "type": EntityType.PLACE,
+                "id": f"place/{slug(p.name)}",
+                "wikidata": p.wikidata,
+                "name": p.name,
+                "country": p.country,
+                "form": "name",
+            },
+        )
         place_keys.update(normalise(n) for n in (p.name, *p.aliases))
     return Gazetteer(matcher, entries, lexicon, frozenset(place_keys), frozenset(country_keys))
 
@@ -145,8 +271,7 @@ def _is_cap(tok: Token) -> bool:
 
 def _is_name_word(tok: Token, generic: frozenset[str]) -> bool:
     """Capitalised and not a generic acronym ("IA", "5G") nor a sentence's first word."""
-    return (_is_cap(tok) and len(tok.text) > 1 and tok.text not in generic
-            and not tok.is_sent_start)
+    return _is_cap(tok) and len(tok.text) > 1 and tok.text not in generic and not tok.is_sent_start
 
 
 def _line_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -166,23 +291,34 @@ def ignored_ranges(text: str) -> list[tuple[int, int]]:
         stripped = line.strip()
         if not stripped:
             continue
+        if end >= len(text.rstrip()) and _truncated(stripped):
+            last = re.split(r"(?<=[.!?»])\s+", line)[-1]
+            ranges.append((end - len(last), end))
+            if len(last) == len(line):
+                continue
         if stripped.startswith((">>", "»»", "|")) or is_english(stripped):
             ranges.append((start, end))
             continue
         # A bullet that does not end like a sentence is a link to another article.
-        if stripped.startswith(("- ", "• ", "* ")) and not stripped.endswith(
-            (".", "!", "?", ":", ";", "»", ")")
-        ) and len(stripped) < 200:
+        if (
+            stripped.startswith(("- ", "• ", "* "))
+            and not stripped.endswith((".", "!", "?", ":", ";", "»", ")"))
+            and len(stripped) < 200
+        ):
             ranges.append((start, end))
             continue
         # "- Promotion du partenariat public-privé : Il œuvre…": the label before the
         # colon is a heading, not a name.
         m = re.match(r"^\s*(?:[-•*]\s+)?([^:.]{2,60}?)\s:\s", line)
-        if m and len(m.group(1).split()) <= 6 and stripped[:1] in "-•*" + "ABCDEFGHIJKLMNOPQRSTUVWXYZÉÈ":
-            if stripped.startswith(("- ", "• ", "* ")) or not any(
-                w[:1].isupper() for w in m.group(1).split()[1:]
-            ):
-                ranges.append((start + m.start(1), start + m.end(1)))
+        if (
+            m
+            and len(m.group(1).split()) <= 6
+            and stripped[:1] in "-•*" + "ABCDEFGHIJKLMNOPQRSTUVWXYZÉÈ"
+        ) and (
+            stripped.startswith(("- ", "• ", "* "))
+            or not any(w[:1].isupper() for w in m.group(1).split()[1:])
+        ):
+            ranges.append((start + m.start(1), start + m.end(1)))
         if re.fullmatch(r"[A-Z/ |.\-–]{2,20}", stripped):
             ranges.append((start, end))
             continue
@@ -190,12 +326,20 @@ def ignored_ranges(text: str) -> list[tuple[int, int]]:
         if m:
             ranges.append((start + m.start(), end))
         m = DATELINE.match(line)
-        if m:
-            ranges.append((start + m.start(1) - 1, start + m.end(1) + 1))
+        if m:  # "Hanoi (VNA) -": where the agency filed from, not what the story is about
+            ranges.append((start, start + m.end(1) + 1))
         m = TRAILING_AGENCY.search(line)
         if m and m.start(1) > 0:
             ranges.append((start + m.start(1), start + m.end(1)))
     return ranges
+
+
+def _truncated(line: str) -> bool:
+    """The last line of an excerpt cut at a fixed length: long, and ending mid-sentence."""
+    last = re.split(r"(?<=[.!?»])\s+", line)[-1]
+    return len(last.split()) >= 6 and not last.rstrip().endswith(
+        (".", "!", "?", "»", '"', "”", ")", ":", "…")
+    )
 
 
 def is_english(line: str) -> bool:
@@ -219,15 +363,25 @@ class EntityFinder:
             if any(a <= tok.idx < b for a, b in self.ignored):
                 self.skip_tokens.add(tok.i)
         self.gaz_spans: dict[tuple[int, int], dict] = {}
+        self._honorifics = {h.rstrip(".") for h in lexicon.honorifics}
         self.acronyms: dict[str, tuple[int, int]] = {}
 
     # ------------------------------------------------------------------ helpers
-    def _cand(self, start: int, end: int, etype: EntityType, source: str, priority: int,
-              **kw: object) -> Candidate:
+    def _cand(
+        self, start: int, end: int, etype: EntityType, source: str, priority: int, **kw: object
+    ) -> Candidate:
         span = self.doc[start:end]
-        return Candidate(start=start, end=end, type=etype, source=source, priority=priority,
-                         text=span.text, start_char=span.start_char, end_char=span.end_char,
-                         **kw)  # type: ignore[arg-type]
+        return Candidate(
+            start=start,
+            end=end,
+            type=etype,
+            source=source,
+            priority=priority,
+            text=span.text,
+            start_char=span.start_char,
+            end_char=span.end_char,
+            **kw,
+        )  # type: ignore[arg-type]
 
     def _skipped(self, start: int, end: int) -> bool:
         return any(i in self.skip_tokens for i in range(start, end))
@@ -254,20 +408,32 @@ class EntityFinder:
                 entry_text = info["name"]
                 if not _is_cap(span[0]) and entry_text[:1].isupper():
                     continue
-                if span.text.isupper() is False and all(
-                    n.isupper() for n in [entry_text] if ACRONYM.match(n)
-                ) and ACRONYM.match(span.text) and not span.text.istitle():
+                if (
+                    span.text.isupper() is False
+                    and all(n.isupper() for n in [entry_text] if ACRONYM.match(n))
+                    and ACRONYM.match(span.text)
+                    and not span.text.istitle()
+                ):
                     continue
             if self._skipped(start, end):
                 continue
+            if info["type"] == EntityType.PLACE and self._role_context_gaz(start):
+                continue  # "ministre de l'Europe et des Affaires étrangères"
             taken.update(range(start, end))
             self.gaz_spans[(start, end)] = info
-            out.append(self._cand(
-                start, end, info["type"], f"gazetteer:{info['form']}", 100,
-                gazetteer_id=info["id"], org_kind=info.get("org_kind"),
-                name=info["name"] if info["form"] == "adjective" else None,
-                nested_ok=True,
-            ))
+            out.append(
+                self._cand(
+                    start,
+                    end,
+                    info["type"],
+                    f"gazetteer:{info['form']}",
+                    100,
+                    gazetteer_id=info["id"],
+                    org_kind=info.get("org_kind"),
+                    name=info["name"] if info["form"] == "adjective" else None,
+                    nested_ok=True,
+                )
+            )
         return out
 
     # ------------------------------------------------------------ noun phrases
@@ -278,7 +444,7 @@ class EntityFinder:
         for n in (4, 3, 2, 1):
             if i + n > len(doc):
                 continue
-            phrase = " ".join(t.lower_ for t in doc[i:i + n]).replace("’", "'")
+            phrase = " ".join(t.lower_ for t in doc[i : i + n]).replace("’", "'")
             phrase = phrase.replace("d' ", "d'").replace("l' ", "l'")
             if phrase in heads:
                 best = (n, phrase, heads[phrase])
@@ -294,6 +460,8 @@ class EntityFinder:
             return "demonstrative"
         if low in POSSESSIVE:
             return "possessive"
+        if low in ("un", "une"):
+            return "indefinite-singular"
         if low in QUANTITY or tok.like_num:
             return "quantity"
         if low in ("des", "de", "d'") and tok.pos_ == "DET":
@@ -317,115 +485,197 @@ class EntityFinder:
             return True
         return doc[k].ent_type_ == "LOC" and _is_cap(doc[k])
 
-    def _scan_right(self, j: int, category: str, limit: int) -> tuple[int, dict]:
-        """Extend a noun phrase from token j; returns the end (exclusive) and markers."""
+    def _is_head(self, i: int) -> bool:
+        lex = self.lexicon
+        return any(
+            self._head_match(i, heads)
+            for heads in (lex.event_heads, lex.initiative_heads, lex.organisation_heads)
+        )
+
+    def _role_context_gaz(self, start: int) -> bool:
         doc = self.doc
-        marks: dict = {"cap": False, "quote": False, "acronym": None, "year": None,
-                       "theme": False, "entre": False, "content": 0}
+        k = start - 1
+        while k >= 0 and doc[k].pos_ in ("DET", "ADP") and start - k <= 3:
+            k -= 1
+        return k >= 0 and (
+            doc[k].lower_ in TITLE_WORDS
+            or doc[k].lower_ in self.lexicon.roles
+            or (doc[k].pos_ == "ADJ" and k > 0 and doc[k - 1].lower_ in TITLE_WORDS)
+        )
+
+    def _role_context(self, start: int) -> bool:
+        """Whether a role title stands shortly before ``start`` with only the words of a
+        post in between ("ministre de l'économie et de la société numériques")."""
+        doc = self.doc
+        k = start - 1
+        while k >= 0 and start - k <= 10 and doc[k].sent == doc[start].sent:
+            t = doc[k]
+            low = t.lower_
+            if low in TITLE_WORDS or low in self.lexicon.roles:
+                return True
+            if t.pos_ in ("DET", "ADP", "CCONJ") or (t.pos_ in ("ADJ", "NOUN") and not _is_cap(t)):
+                k -= 1
+                continue
+            if _is_cap(t) and t.pos_ in ("NOUN", "ADJ"):  # "Affaires étrangères"
+                k -= 1
+                continue
+            return False
+        return False
+
+    def _scan_right(self, j: int, category: str, kind: str) -> tuple[int, dict]:
+        """Extend a noun phrase from token j, the first token after its head word.
+
+        Returns the end (exclusive) and what was seen on the way: capitalised words,
+        a quotation, an acronym in parentheses, a year, a theme ("sur le thème « … »").
+        """
+        doc = self.doc
+        marks: dict = {
+            "cap": False,
+            "quote": False,
+            "acronym": None,
+            "year": None,
+            "theme": False,
+            "entre": False,
+            "parties": [],
+        }
+        head_end = j
         et_count = 0
-        sent_end = doc[j - 1].sent.end if j > 0 else len(doc)
-        while j < min(limit, sent_end):
+        sent_end = doc[j - 1].sent.end
+        while j < sent_end:
             tok = doc[j]
             low = tok.lower_.replace("’", "'")
+            prev = doc[j - 1]
             if j in self.skip_tokens or "\n" in tok.text:
                 break
-            if tok.text == ":" and doc[j - 1].lower_ == "thème" and j + 1 < sent_end and \
-                    doc[j + 1].text == "«":
+            glued = j > 0 and not prev.whitespace_ and prev.text in ("-", "–") and tok.is_alpha
+            if glued:  # "Hydrogen-to-Power": one word split by the tokenizer
+                if _is_name_word(tok, self.lexicon.generic_acronyms):
+                    marks["cap"] = True
+                j += 1
+                continue
+            if (
+                tok.text == ":"
+                and prev.lower_ == "thème"
+                and j + 1 < sent_end
+                and doc[j + 1].text == "«"
+            ):
                 j += 1
                 continue
             if tok.text == "«":
-                close = next((k for k in range(j + 1, min(j + 40, sent_end))
-                              if doc[k].text == "»"), None)
+                close = next(
+                    (k for k in range(j + 1, min(j + 40, sent_end)) if doc[k].text == "»"), None
+                )
                 if close is None:
                     break
                 marks["quote"] = True
-                marks["quote_text"] = doc[j + 1:close].text.strip()
+                marks["quote_text"] = doc[j + 1 : close].text.strip()
                 j = close + 1
                 continue
             if tok.text == "(":
-                close = next((k for k in range(j + 1, min(j + 5, sent_end))
-                              if doc[k].text == ")"), None)
-                inner = doc[j + 1:close] if close else None
-                if inner is not None and len(inner) and ACRONYM.match(inner[0].text) and all(
-                    ACRONYM.match(t.text) or YEAR.match(t.text) for t in inner
+                close = next(
+                    (k for k in range(j + 1, min(j + 5, sent_end)) if doc[k].text == ")"), None
+                )
+                inner = doc[j + 1 : close] if close else None
+                if (
+                    inner is not None
+                    and len(inner)
+                    and ACRONYM.match(inner[0].text)
+                    and all(ACRONYM.match(t.text) or YEAR.match(t.text) for t in inner)
                 ):
                     marks["acronym"] = (j + 1, close)
                     j = close + 1
                     continue
                 break
             if tok.text in ("-", "–", "—", "--"):
-                if j + 1 < sent_end and _is_cap(doc[j + 1]) and _is_cap(doc[j - 1]):
+                nxt = doc[j + 1] if j + 1 < sent_end else None
+                if nxt is not None and (
+                    (_is_cap(nxt) and _is_cap(prev))
+                    or (not tok.whitespace_ and not prev.whitespace_)
+                ):
                     j += 1
                     continue
                 break
             if tok.is_punct and tok.text not in ("'", "’", "+"):
                 break
-            if tok.pos_ in ("PRON", "SCONJ", "ADV"):
+            if tok.pos_ in ("PRON", "SCONJ", "ADV") or CIRCUMSTANTIAL_FORM.match(low):
                 break
             if tok.pos_ in ("VERB", "AUX"):
-                if "Part" in tok.morph.get("VerbForm") and tok.lemma_ in NAME_PARTICIPLES:
+                participle = "Part" in tok.morph.get("VerbForm")
+                right_after_head = all(t.pos_ == "ADJ" for t in doc[head_end:j])
+                if participle and (
+                    tok.lemma_ in NAME_PARTICIPLES
+                    or (right_after_head and tok.lemma_ not in CIRCUMSTANTIAL)
+                ):
                     j += 1
                     continue
                 break
             if tok.pos_ == "ADP" or low in NP_PREPOSITIONS:
-                if low not in NP_PREPOSITIONS:
+                if low not in NP_PREPOSITIONS or j + 1 >= sent_end:
                     break
-                nxt = doc[j + 1] if j + 1 < sent_end else None
-                if nxt is None:
-                    break
+                nxt = doc[j + 1]
                 if low == "entre":
-                    k = j + 1
-                    while k < sent_end and doc[k].pos_ == "DET":
-                        k += 1
-                    if k >= sent_end or not _is_cap(doc[k]) or doc[j + 1].lower_ in ("de", "des"):
-                        break
+                    if nxt.lower_ in ("de", "des", "d'", "d’") or not any(
+                        _is_name_word(t, self.lexicon.generic_acronyms)
+                        for t in doc[j + 1 : min(j + 5, sent_end)]
+                    ):
+                        break  # "entre de grandes entreprises", "entre acteurs": no names
                     marks["entre"] = True
+                    marks["parties"].append(j + 1)
                 elif low in ("à", "au", "aux", "en"):
                     if YEAR.match(nxt.text) or nxt.like_num:
                         break
-                    if category == "event" and self._place_follows(j + 1):
+                    place = self._place_follows(j + 1)
+                    if category == "event" and place != (kind == "visit"):
+                        break  # "Forum X à Hanoï" vs "visite officielle à Singapour"
+                    if category == "organisation" and not place:
                         break
-                    if category == "organisation" and not self._place_follows(j + 1):
+                elif low == "sur":
+                    if category == "organisation":
                         break
-                elif low == "sur" and nxt.lower_ == "le" and j + 2 < sent_end and \
-                        doc[j + 2].lower_ == "thème":
-                    marks["theme"] = True
+                    if nxt.lower_ == "le" and j + 2 < sent_end and doc[j + 2].lower_ == "thème":
+                        marks["theme"] = True
                 j += 1
                 continue
             if tok.pos_ == "DET":
-                prev = doc[j - 1]
-                if prev.pos_ == "ADP" or prev.lower_ in NP_PREPOSITIONS or \
-                        prev.lower_ in ("et",):
+                if prev.pos_ == "ADP" or prev.lower_ in NP_PREPOSITIONS or prev.lower_ == "et":
                     j += 1
                     continue
                 break
             if tok.pos_ == "CCONJ":
                 if low != "et" or j + 1 >= sent_end:
                     break
-                nxt = doc[j + 1]
-                after = doc[j + 2] if j + 2 < sent_end else None
+                k = j + 1
+                while k < sent_end and (
+                    doc[k].lower_.replace("’", "'") in NP_PREPOSITIONS or doc[k].pos_ == "DET"
+                ):
+                    k += 1
+                if k >= sent_end:
+                    break
+                after = doc[k]
                 ok = False
                 if marks["entre"] and et_count == 0:
                     ok = True
-                elif nxt.lower_ in NP_PREPOSITIONS or nxt.pos_ == "DET":
-                    k = j + 1
-                    while k < sent_end and (doc[k].lower_ in NP_PREPOSITIONS or
-                                            doc[k].pos_ == "DET"):
-                        k += 1
-                    if k < sent_end and _is_cap(doc[k]) and _is_cap(doc[j - 1]):
-                        ok = True
-                    elif (nxt.lower_ in ("de", "d'", "d’") and after is not None
-                          and after.pos_ == "NOUN" and not marks["cap"]):
-                        ok = category == "organisation"
-                elif _is_cap(nxt) and _is_cap(doc[j - 1]):
-                    ok = True
+                    marks["parties"].append(j + 1)
+                elif self._is_head(k):
+                    ok = False  # "au Centre X et au Fonds Y": two names
+                elif k > j + 1:  # "des Sciences et des Technologies"
+                    ok = (_is_cap(after) and _is_cap(prev)) or (
+                        category == "organisation"
+                        and doc[j + 1].lower_ in ("de", "d'", "d’")
+                        and after.pos_ == "NOUN"
+                        and not marks["cap"]
+                    )
+                else:  # "Postes et Télécommunications", not "Thales et VNPT"
+                    ok = _is_cap(after) and _is_cap(prev) and after.pos_ != "PROPN"
                 if not ok:
                     break
                 et_count += 1
                 j += 1
                 continue
             if tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "X", "SYM", "PART") or tok.text in (
-                "'", "’", "+",
+                "'",
+                "’",
+                "+",
             ):
                 if tok.pos_ == "NUM" and not YEAR.match(tok.text) and not tok.text.isdigit():
                     break
@@ -433,8 +683,6 @@ class EntityFinder:
                     marks["year"] = int(tok.text)
                 if _is_name_word(tok, self.lexicon.generic_acronyms):
                     marks["cap"] = True
-                if tok.is_alpha and tok.lower_ not in ("de", "la", "le"):
-                    marks["content"] += 1
                 j += 1
                 continue
             break
@@ -443,8 +691,8 @@ class EntityFinder:
     def _trim(self, start: int, end: int) -> int:
         doc = self.doc
         while end > start + 1 and (
-            doc[end - 1].lower_.replace("’", "'") in NP_PREPOSITIONS | {"et", "la", "le", "les",
-                                                                         "l'", "ou"}
+            doc[end - 1].lower_.replace("’", "'")
+            in NP_PREPOSITIONS | {"et", "la", "le", "les", "l'", "ou"}
             or doc[end - 1].pos_ in ("DET", "ADP", "CCONJ")
             or doc[end - 1].text in ("-", "–", "—", "'", "’")
         ):
@@ -474,21 +722,73 @@ class EntityFinder:
             if self._gaz_at(i) is not None:
                 continue  # the word belongs to a known name ("Forum économique mondial")
             prev = doc[i - 1] if i > 0 else None
-            if prev is not None and not _is_cap(tok) and prev.lower_.replace("’", "'") in (
-                "de", "d'"
-            ) and i > 1 and doc[i - 2].pos_ == "NOUN":
-                continue  # a complement of another noun: "protocoles d'accord"
-            if doc[i + n - 1].morph.get("Number") == ["Plur"] and head not in (
-                "entretiens", "pourparlers", "consultations", "journées", "recommandations",
+            if (
+                prev is not None
+                and not _is_cap(tok)
+                and prev.lower_.replace("’", "'") in ("de", "d'")
+                and i > 1
+                and doc[i - 2].pos_ == "NOUN"
             ):
+                continue  # a complement of another noun: "protocoles d'accord"
+            if doc[i + n - 1].morph.get("Number") == ["Plur"] and head not in PLURAL_HEADS:
                 continue
-            cand = self._noun_phrase(i, n, head, kind, category, etype)
-            if cand is not None:
-                out.append(cand)
+            out.extend(self._noun_phrase(i, n, head, kind, category, etype))
         return out
 
-    def _noun_phrase(self, i: int, n: int, head: str, kind: str, category: str,
-                     etype: EntityType) -> Candidate | None:
+    def _specific(
+        self,
+        category: str,
+        kind: str,
+        head: str,
+        det: str,
+        strong: bool,
+        content_after: int,
+        nouns_after: int,
+        marks: dict,
+        ordinal: int | None,
+        head_cap: bool,
+    ) -> str | None:
+        """Whether a noun phrase names one specific thing: "named", "anaphor" (a definite
+        reference back to an event named earlier) or None (generic: not an entity)."""
+        multiword = " " in head or "'" in head
+        if category == "organisation":
+            if det in ("demonstrative", "possessive", "quantity", "indefinite"):
+                return None
+            return "named" if marks["cap"] or head_cap else None
+        if det in ("possessive", "quantity", "indefinite") and not (
+            ordinal or marks["quote"] or marks["theme"]
+        ):
+            return None
+        if category == "event":
+            if strong:
+                return "named"
+            if det in ("definite", "demonstrative") and nouns_after == 0 and not multiword:
+                return "anaphor"
+            if det == "demonstrative":
+                return None
+            if kind == "visit":
+                return "named" if content_after >= 1 else None
+            if det == "definite" and (multiword or content_after >= 2):
+                return "named"
+            if det == "indefinite-singular" and multiword:
+                return "named"  # "une cérémonie de signature d'accords"
+            return None
+        # initiatives
+        if det == "demonstrative":
+            return None
+        if strong:
+            return "named"
+        if (
+            kind in DESCRIBED_INITIATIVES
+            and det in ("definite", "indefinite-singular")
+            and (content_after >= 2)
+        ):
+            return "named"
+        return None
+
+    def _noun_phrase(
+        self, i: int, n: int, head: str, kind: str, category: str, etype: EntityType
+    ) -> list[Candidate]:
         doc = self.doc
         start = i
         ordinal = None
@@ -497,112 +797,127 @@ class EntityFinder:
             if ORDINAL.match(prev.text):
                 ordinal = int(re.match(r"\d+", prev.text).group())  # type: ignore[union-attr]
                 start -= 1
-            elif prev.pos_ == "ADJ" and prev.head.i in range(i, i + n) and \
-                    prev.lower_ not in QUANTITY and not prev.lower_.startswith(("premi", "derni")):
+            elif (
+                prev.pos_ == "ADJ"
+                and prev.head.i in range(i, i + n)
+                and prev.lower_ not in QUANTITY
+                and not prev.lower_.startswith(("premi", "derni"))
+            ):
                 start -= 1
             else:
                 break
         det = self._determiner(start - 1)
-        sent_start = doc[i].sent.start
-        end, marks = self._scan_right(i + n, category, len(doc))
+        if start >= 2 and doc[start - 2].lower_ in ("comme", "devenu", "devenue", "devient"):
+            return []  # "émerge comme un nouveau centre": a description, not a name
+        end, marks = self._scan_right(i + n, category, kind)
         end = self._trim(start, end)
         if marks["acronym"] and marks["acronym"][1] + 1 == end:
             end = marks["acronym"][0] - 1
             marks["acronym_closes"] = True
-        head_cap = _is_cap(doc[i]) and not (i == sent_start or doc[i - 1].text in (":", "«"))
-        if head_cap and doc[i].is_sent_start:
-            head_cap = False
-        content_after = sum(1 for t in doc[i + n:end] if t.is_alpha and t.lower_ not in
-                            ("de", "du", "des", "la", "le", "les", "l'", "l’", "et", "à", "au",
-                             "aux", "sur", "pour", "en", "entre", "d'", "d’"))
-        strong = bool(ordinal or marks["year"] or marks["quote"] or marks["acronym"]
-                      or marks["cap"] or head_cap or marks["theme"])
-        if det in ("demonstrative", "possessive", "quantity", "indefinite"):
-            if not (ordinal or marks["quote"] or marks["theme"]) and not (
-                category == "event" and det == "demonstrative"
-            ):
-                return None
-        if category == "organisation":
-            if not (marks["cap"] or head_cap):
-                return None
-            if end - start == 1 and not head_cap:
-                return None
-        elif category == "event":
-            if not strong and det in ("definite", "demonstrative") and not any(
-                t.pos_ in ("NOUN", "PROPN") for t in doc[i + n:end]
-            ):
-                pass  # "la conférence": refers back to an event named earlier
-            elif not strong:
-                multiword_head = " " in head or "'" in head
-                if kind == "visit":
-                    if not (content_after or det == "none"):
-                        return None
-                    if det == "none" and not content_after:
-                        return None
-                elif det == "definite" and (content_after >= 2 or (multiword_head and n > 1)):
-                    pass
-                else:
-                    return None
-        elif category == "initiative":
-            if not strong:
-                return None
-            if det == "indefinite-singular" and not (marks["cap"] or marks["quote"]):
-                return None
-        if end - start < 1:
-            return None
-        nouns_after = sum(1 for t in doc[i + n:end] if t.pos_ in ("NOUN", "PROPN"))
-        anaphoric = (category == "event" and det in ("definite", "demonstrative")
-                     and not strong and nouns_after == 0 and head not in ("cérémonie de signature",))
-        text_span = doc[start:end]
-        if category == "organisation" and len(text_span) == 1 and text_span.text.lower() in (
-            lex_h for lex_h in self.lexicon.organisation_heads
-        ):
-            if not head_cap:
-                return None
-        # A role title ("ministre des Affaires étrangères") is not an organisation.
-        if start > 0 and doc[start - 1].lower_.replace("’", "'") in ("de", "du", "des", "d'"):
-            k = start - 2
-            if k >= 0 and (doc[k].lower_ in self.lexicon.roles or doc[k].lower_ in TITLE_WORDS):
-                if category == "organisation" and not head_cap:
-                    return None
+        if end <= start:
+            return []
+        head_cap = (
+            _is_cap(doc[i])
+            and not doc[i].is_sent_start
+            and doc[i - 1].text not in (":", "«", '"', "“")
+        )
+        after = doc[i + n : end]
+        content_after = sum(1 for t in after if t.pos_ in ("NOUN", "PROPN", "ADJ"))
+        nouns_after = sum(1 for t in after if t.pos_ in ("NOUN", "PROPN"))
+        strong = bool(
+            ordinal
+            or marks["year"]
+            or marks["quote"]
+            or marks["acronym"]
+            or marks["cap"]
+            or head_cap
+            or marks["theme"]
+        )
+        verdict = self._specific(
+            category, kind, head, det, strong, content_after, nouns_after, marks, ordinal, head_cap
+        )
+        if verdict is None:
+            return []
+        if category == "organisation" and not head_cap and self._role_context(start):
+            return []  # "ministre des Affaires étrangères" is a post, not a ministry
         name = None
         aliases: list[str] = []
         if marks.get("acronym_closes"):
-            # only an acronym that closes the phrase names the whole of it
             a, b = marks["acronym"]
             aliases.append(doc[a:b].text)
-        if marks.get("quote_text") and category != "event":
-            aliases.append(marks["quote_text"])
-        if marks.get("quote_text") and category == "event" and marks["theme"]:
-            aliases.append(marks["quote_text"])
-            theme_at = next((k for k in range(i + n, end) if doc[k].lower_ == "sur"
-                             and k + 2 < end and doc[k + 2].lower_ == "thème"), None)
-            if theme_at is not None and (ordinal or head_cap):
+        quote = marks.get("quote_text")
+        if quote and (category != "event" or marks["theme"]):
+            aliases.append(quote)
+        if quote and category == "event" and marks["theme"] and (ordinal or head_cap):
+            theme_at = next(
+                (
+                    k
+                    for k in range(i + n, end)
+                    if doc[k].lower_ == "sur" and k + 2 < end and doc[k + 2].lower_ == "thème"
+                ),
+                None,
+            )
+            if theme_at is not None:
                 name = doc[start:theme_at].text
-        # "l'initiative Digital ASEAN", "le programme phare Aus4Innovation": the name is
-        # the capitalised part that follows the head word.
         if category == "initiative":
+            # "l'initiative Digital ASEAN", "le programme phare Aus4Innovation": the name is
+            # the capitalised part that follows the head word
             k = i + n
             while k < end and doc[k].pos_ == "ADJ" and not _is_cap(doc[k]):
                 k += 1
             if k < end and _is_cap(doc[k]) and doc[k - 1].lower_ not in NP_PREPOSITIONS:
                 run_end = k
-                while run_end < end and (_is_cap(doc[run_end]) or doc[run_end].like_num):
+                while run_end < end and (
+                    _is_cap(doc[run_end]) or doc[run_end].like_num or doc[run_end].text == "-"
+                ):
                     run_end += 1
                 if run_end == end:
                     name = doc[k:end].text
-                    aliases.append(text_span.text)
+                    aliases.append(doc[start:end].text)
         org_kind = None
         if category == "organisation":
             org_kind = {"government": OrgKind.GOVERNMENT, "company": OrgKind.COMPANY}.get(kind)
-        return self._cand(
-            start, end, etype, f"rule:{category}", 60 + min(end - start, 30),
-            event_kind=kind if category == "event" else None,
-            edition=ordinal if category == "event" else None,
-            year=marks["year"] if category == "event" else None,
-            org_kind=org_kind, name=name, aliases=aliases, nested_ok=True,
-            anaphoric=anaphoric,
+        nouns = tuple(
+            loose_key(" ".join(t.text for t in doc[start:end] if t.pos_ in ("NOUN", "PROPN")))
         )
+        out = [
+            self._cand(
+                start,
+                end,
+                etype,
+                f"rule:{category}",
+                60 + min(end - start, 30),
+                nouns=nouns,
+                event_kind=kind if category == "event" else None,
+                edition=ordinal if category == "event" else None,
+                year=marks["year"] if category == "event" else None,
+                org_kind=org_kind,
+                name=name,
+                aliases=aliases,
+                nested_ok=True,
+                anaphoric=verdict == "anaphor",
+            )
+        ]
+        if category == "initiative" and kind == "agreement":
+            out.extend(self._parties(marks["parties"], end))
+        return out
+
+    def _parties(self, starts: list[int], end: int) -> list[Candidate]:
+        """ "accord entre Olmix et Hoa Phat": the parties of an agreement are actors; a
+        capitalised name there that nothing else types is taken as an organisation."""
+        doc = self.doc
+        out = []
+        for j in starts:
+            while j < end and doc[j].pos_ == "DET":
+                j += 1
+            k = j
+            while k < end and (_is_cap(doc[k]) or (k > j and doc[k].text == "-")):
+                k += 1
+            if k > j and not any(self._gaz_at(x) for x in range(j, k)) and not self._is_head(j):
+                out.append(
+                    self._cand(j, k, EntityType.ORGANISATION, "rule:party", 71, nested_ok=True)
+                )
+        return out
 
     # ------------------------------------------------------------------ people
     def _strip_titles(self, start: int, end: int) -> int:
@@ -617,8 +932,11 @@ class EntityFinder:
                 if start < end and doc[start].text == ".":
                     start += 1
                 continue
-            if low in TITLE_WORDS or low in self.lexicon.roles or low.replace("-", " ") in \
-                    self.lexicon.roles:
+            if (
+                low in TITLE_WORDS
+                or low in self.lexicon.roles
+                or low.replace("-", " ") in self.lexicon.roles
+            ):
                 start += 1
                 continue
             if not _is_cap(t) and t.pos_ in ("ADJ", "ADP", "DET", "NOUN"):
@@ -634,7 +952,13 @@ class EntityFinder:
         for t in words:
             if t.like_num or t.lower_ in TITLE_WORDS:
                 return False
-            if not _is_cap(t) and t.lower_ not in PERSON_PARTICLES and "-" not in t.text:
+            hyphenated = t.i > 0 and t.nbor(-1).text == "-" and not t.nbor(-1).whitespace_
+            if (
+                not _is_cap(t)
+                and t.lower_ not in PERSON_PARTICLES
+                and "-" not in t.text
+                and not hyphenated
+            ):
                 return False
         key = normalise(span.text)
         return key not in self.gaz.country_keys and key not in self.gaz.place_keys
@@ -669,20 +993,74 @@ class EntityFinder:
             elif start > ent.start and ent.end - start >= 2:
                 # "Secrétaire Général To Lam" tagged as a place: the name is what follows
                 add(start, ent.end, f"ner:{ent.label_}-titled", 65)
+        # "le ministre sud-coréen des Affaires étrangères, Cho Tae-yul, a…" and
+        # "le Premier ministre indien Narendra Modi": a name right after a role
+        for tok in doc:
+            if tok.i in self.skip_tokens:
+                continue
+            if tok.text == "," and self._role_before(tok.i):
+                first = tok.i + 1
+                while first < len(doc) and doc[first].text.rstrip(".") in self._honorifics:
+                    first += 2 if first + 1 < len(doc) and doc[first + 1].text == "." else 1
+                run = self._name_run(first)
+                if run and (run == tok.sent.end or doc[run].text in (",", ".", ")", ";", ":")):
+                    add(first, run, "rule:apposition", 72)
+            elif tok.lower_ in TITLE_WORDS:
+                j = tok.i + 1
+                while j < len(doc) and not _is_cap(doc[j]) and doc[j].pos_ == "ADJ":
+                    j += 1
+                run = self._name_run(j)
+                if run:
+                    add(j, run, "rule:titled", 72)
         # honorific or title followed by capitalised words the NER missed
-        hon = {h.rstrip(".") for h in self.lexicon.honorifics}
+        hon = self._honorifics
         for tok in doc:
             if tok.text.rstrip(".") in hon and tok.i + 1 < len(doc):
                 j = tok.i + 1
                 if doc[j].text == ".":
                     j += 1
                 k = j
-                while k < len(doc) and k - j < 4 and (_is_cap(doc[k]) or doc[k].text == "-") \
-                        and doc[k].lower_ not in TITLE_WORDS and not self._gaz_at(k):
+                while (
+                    k < len(doc)
+                    and k - j < 4
+                    and (_is_cap(doc[k]) or doc[k].text == "-")
+                    and doc[k].lower_ not in TITLE_WORDS
+                    and not self._gaz_at(k)
+                ):
                     k += 1
                 if k > j:
                     add(j, k, "rule:honorific", 75)
         return out
+
+    def _name_run(self, j: int) -> int | None:
+        """End of a run of 2 to 4 capitalised words starting at j (a person's name), if
+        none of them is a known place, country, organisation or title."""
+        doc = self.doc
+        k = j
+        while (
+            k < len(doc)
+            and k - j < 5
+            and (
+                (_is_cap(doc[k]) and doc[k].is_alpha)
+                or (k > j and doc[k].text == "-" and not doc[k - 1].whitespace_)
+                or (k > j and doc[k - 1].text == "-" and doc[k].is_alpha)
+            )
+        ):
+            if self._gaz_at(k) or doc[k].lower_ in TITLE_WORDS or doc[k].sent != doc[j].sent:
+                return None
+            k += 1
+        if k - j < 2 or doc[k - 1].text == "-":
+            return None
+        return k
+
+    def _role_before(self, comma: int) -> bool:
+        """Whether the words before this comma (same sentence) name a post."""
+        doc = self.doc
+        start = max(doc[comma].sent.start, comma - 10)
+        return any(
+            doc[k].lower_ in TITLE_WORDS or doc[k].lower_ in self.lexicon.roles
+            for k in range(start, comma)
+        )
 
     def _titled(self, i: int) -> bool:
         """Whether a role title or honorific stands just before token i."""
@@ -720,11 +1098,16 @@ class EntityFinder:
                 continue
             if span.text in self.lexicon.generic_acronyms:
                 continue
-            # words of a role ("ministre des Postes et Télécommunications")
-            k = start - 1
-            while k >= 0 and doc[k].pos_ in ("ADP", "DET"):
-                k -= 1
-            if k >= 0 and (doc[k].lower_ in TITLE_WORDS or doc[k].lower_ in self.lexicon.roles):
+            # words of a role ("ministre cambodgien des Postes et Télécommunications")
+            if self._role_context(start):
+                continue
+            # a capitalised common noun ("Partenariat stratégique global") is a theme, and
+            # an event or initiative head is left to the noun-phrase rules
+            if (
+                ent.label_ != "LOC"
+                and span[0].pos_ == "NOUN"
+                and not self._head_match(start, self.lexicon.organisation_heads)
+            ):
                 continue
             if ent.label_ == "LOC":
                 out.append(self._cand(start, end, EntityType.PLACE, "ner:LOC", 30))
@@ -734,10 +1117,47 @@ class EntityFinder:
                 out.append(self._cand(start, end, EntityType.ORGANISATION, "ner:MISC", 20))
         return out
 
+    def quoted_names(self) -> list[Candidate]:
+        """'l'organisme "Commonwealth Scientific and Industrial Research Organisation"
+        (CSIRO)': a quoted, capitalised name defined by an acronym names an organisation."""
+        doc = self.doc
+        out = []
+        for tok in doc:
+            if tok.text not in ('"', "«", "“") or tok.i in self.skip_tokens:
+                continue
+            close = next(
+                (
+                    k
+                    for k in range(tok.i + 1, min(tok.i + 15, len(doc)))
+                    if doc[k].text in ('"', "»", "”")
+                ),
+                None,
+            )
+            if close is None or close + 3 >= len(doc) or close - tok.i < 2:
+                continue
+            if (
+                doc[close + 1].text == "("
+                and doc[close + 3].text == ")"
+                and ACRONYM.match(doc[close + 2].text)
+                and _is_cap(doc[tok.i + 1])
+            ):
+                out.append(
+                    self._cand(
+                        tok.i + 1,
+                        close,
+                        EntityType.ORGANISATION,
+                        "rule:quoted",
+                        78,
+                        aliases=[doc[close + 2].text],
+                        nested_ok=True,
+                    )
+                )
+        return out
+
     # ------------------------------------------------------------------ choose
     def candidates(self) -> list[Candidate]:
         gaz = self.gazetteer()
-        structural = self.noun_phrases() + self.people() + self.ner_others()
+        structural = self.noun_phrases() + self.people() + self.ner_others() + self.quoted_names()
         structural.sort(key=lambda c: (-c.priority, -(c.end - c.start), c.start))
         kept: list[Candidate] = []
         for c in structural:
@@ -753,11 +1173,8 @@ class EntityFinder:
                 overlap = k.start < c.end and c.start < k.end
                 if not overlap:
                     continue
-                nested = (k.start <= c.start and c.end <= k.end) or (
-                    c.start <= k.start and k.end <= c.end)
-                if nested and c.nested_ok and k.nested_ok and c.type != EntityType.PERSON \
-                        and k.type != EntityType.PERSON:
-                    continue
+                if _may_nest(c, k) or _may_nest(k, c):
+                    continue  # "Forum de Jakarta", "entretiens entre … To Lam et …"
                 clash = True
                 break
             if not clash:
@@ -765,7 +1182,20 @@ class EntityFinder:
         return sorted(gaz + kept, key=lambda c: c.start)
 
 
+def _may_nest(inner: Candidate, outer: Candidate) -> bool:
+    """A name may sit inside a longer name found by a rule ("Ambassade de France",
+    "entretiens entre … To Lam et …"); a bare NER guess may not."""
+    if not (outer.start <= inner.start and inner.end <= outer.end) or (
+        inner.start == outer.start and inner.end == outer.end
+    ):
+        return False
+    if inner.source in BARE_NER or not outer.source.startswith("rule:"):
+        return False
+    return not (inner.type == outer.type == EntityType.PERSON)
+
+
 # --------------------------------------------------------------------- merging
+
 
 @dataclass
 class Group:
@@ -814,11 +1244,15 @@ def same_person(a: str, b: str) -> str | None:
         return "same name"
     short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
     # the short form is the tail of the full name ("Baker", "Singh Deo")
-    if len(short) < len(long_) and long_[-len(short):] == short:
+    if len(short) < len(long_) and long_[-len(short) :] == short:
         return "short form"
     na, nb = " ".join(ta), " ".join(tb)
-    if len(ta) == len(tb) and min(len(na), len(nb)) >= 10 and _edit_distance(na, nb) <= 2 \
-            and all(x[0] == y[0] for x, y in zip(ta, tb, strict=True)):
+    if (
+        len(ta) == len(tb)
+        and min(len(na), len(nb)) >= 10
+        and _edit_distance(na, nb) <= 2
+        and all(x[0] == y[0] for x, y in zip(ta, tb, strict=True))
+    ):
         return "spelling variant"
     if ta[-1] == tb[-1] and ta[0][:2] == tb[0][:2] and len(ta) != len(tb):
         return "first-name variant"
@@ -883,8 +1317,7 @@ def merge(cands: list[Candidate], acronym_expansions: dict[str, str]) -> list[Gr
 
 
 def _rank(g: Group) -> tuple:
-    return (bool(g.gazetteer_id), max(c.priority for c in g.members),
-            max(len(n) for n in g.names))
+    return (bool(g.gazetteer_id), max(c.priority for c in g.members), max(len(n) for n in g.names))
 
 
 def _same_entity(g: Group, h: Group, expand: object) -> bool:
@@ -903,6 +1336,22 @@ def _same_entity(g: Group, h: Group, expand: object) -> bool:
                 if same_person(a, b):
                     return True
         return False
+    if g.type == EntityType.EVENT:
+        gk = {c.nouns for c in g.members if len(c.nouns) >= 3}
+        if gk & {c.nouns for c in h.members if len(c.nouns) >= 3}:
+            return (
+                True  # "7e réunion élargie des ministres…", "la réunion virtuelle des ministres…"
+            )
+    if g.type == EntityType.ORGANISATION and bool(g.gazetteer_id) != bool(h.gazetteer_id):
+        known, other = (g, h) if g.gazetteer_id else (h, g)
+        for c in other.members:
+            words = c.text.split(maxsplit=1)
+            if (
+                len(words) == 2
+                and normalise(words[0]) in _GROUP_WORDS
+                and normalise(words[1]) in {normalise(n) for n in known.names}
+            ):
+                return True  # "le groupe Thales" is Thales
     if g.type in (EntityType.EVENT, EntityType.INITIATIVE, EntityType.ORGANISATION):
         kinds = {c.event_kind for c in g.members} | {c.event_kind for c in h.members}
         for a in g.names:
@@ -913,9 +1362,11 @@ def _same_entity(g: Group, h: Group, expand: object) -> bool:
                 if ka == kb:
                     return True
                 short, long_ = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
-                if g.type == EntityType.EVENT and _is_subsequence(short, long_) and len(
-                    kinds - {None}
-                ) <= 1:
+                if (
+                    g.type == EntityType.EVENT
+                    and _is_subsequence(short, long_)
+                    and len(kinds - {None}) <= 1
+                ):
                     return True
         if g.type == EntityType.ORGANISATION:
             # same distinctive proper noun in two names of the same kind of body
@@ -927,6 +1378,7 @@ def _same_entity(g: Group, h: Group, expand: object) -> bool:
                         if len(lw) > 3 and lw not in _COMMON_CAPS:
                             out.add(lw)
                 return out
+
             rg, rh = rare(g), rare(h)
             if rg & rh and all(c.source.startswith("rule:") for c in g.members + h.members):
                 heads_g = {normalise(c.text.split()[0]) for c in g.members}
@@ -936,9 +1388,28 @@ def _same_entity(g: Group, h: Group, expand: object) -> bool:
     return False
 
 
+_GROUP_WORDS = frozenset("groupe societe compagnie firme entreprise constructeur".split())
 _COMMON_CAPS = frozenset(
-    "ministere ministre comite bureau banque agence institut centre conseil commission "
-    "union zone parc forum groupe societe autorite ambassade".split()
+    [
+        "ministere",
+        "ministre",
+        "comite",
+        "bureau",
+        "banque",
+        "agence",
+        "institut",
+        "centre",
+        "conseil",
+        "commission",
+        "union",
+        "zone",
+        "parc",
+        "forum",
+        "groupe",
+        "societe",
+        "autorite",
+        "ambassade",
+    ]
 )
 
 
@@ -963,11 +1434,11 @@ def canonical_name(g: Group) -> str:
             return max(gaz_names, key=len)
     if g.type == EntityType.PERSON:
         full = [c.text for c in g.members if len(c.text.split()) >= 2] or [
-            c.text for c in g.members]
+            c.text for c in g.members
+        ]
         return max(full, key=lambda t: (full.count(t), len(t)))
     named = [c.name for c in g.members if c.name]
     if named:
         return max(named, key=len)
     texts = [c.text for c in g.members if c.type == g.type]
     return max(texts or g.names, key=len)
-

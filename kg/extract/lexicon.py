@@ -124,7 +124,9 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     gaz, lex = data_dir / "gazetteer", data_dir / "lexicon"
     countries = tuple(
         Country(
-            iso=r[0], wikidata=_cell(r, 1) or None, name=r[2],
+            iso=r[0],
+            wikidata=_cell(r, 1) or None,
+            name=r[2],
             aliases=tuple(_split(_cell(r, 3))),
             adjectives=tuple(adjective_forms(_cell(r, 4))) if _cell(r, 4) else (),
             capitals=tuple(_split(_cell(r, 5))),
@@ -133,15 +135,21 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     )
     organisations = tuple(
         KnownOrganisation(
-            id=r[0], wikidata=_cell(r, 1) or None, kind=_cell(r, 2), name=r[3],
+            id=r[0],
+            wikidata=_cell(r, 1) or None,
+            kind=_cell(r, 2),
+            name=r[3],
             aliases=tuple(_split(_cell(r, 4))),
         )
         for r in _rows(gaz / "organisations.tsv")
     )
     places = tuple(
         KnownPlace(
-            name=r[0], aliases=tuple(_split(_cell(r, 1))), country=_cell(r, 2) or None,
-            kind=_cell(r, 3), wikidata=_cell(r, 4) or None,
+            name=r[0],
+            aliases=tuple(_split(_cell(r, 1))),
+            country=_cell(r, 2) or None,
+            kind=_cell(r, 3),
+            wikidata=_cell(r, 4) or None,
         )
         for r in _rows(gaz / "places.tsv")
     )

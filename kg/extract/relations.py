@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from kg.extract.lexicon import Lexicon
 
 
-def find_relations(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Entity, ...],
-                   lexicon: Lexicon) -> tuple[Relation, ...]:
+def find_relations(
+    doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Entity, ...], lexicon: Lexicon
+) -> tuple[Relation, ...]:
     return ()

@@ -15,7 +15,29 @@ _DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "‐": "-"})
 _LEADING_ARTICLE = re.compile(r"^(?:l'|le |la |les )", re.IGNORECASE)
 
 STOPWORDS = frozenset(
-    "de du des d la le les l et en à au aux pour sur sous par dans avec un une".split()
+    [
+        "de",
+        "du",
+        "des",
+        "d",
+        "la",
+        "le",
+        "les",
+        "l",
+        "et",
+        "en",
+        "à",
+        "au",
+        "aux",
+        "pour",
+        "sur",
+        "sous",
+        "par",
+        "dans",
+        "avec",
+        "un",
+        "une",
+    ]
 )
 
 
@@ -26,9 +48,7 @@ def strip_accents(text: str) -> str:
     'Ngo Xuan Lich, Da Nang'
     """
     text = text.replace("đ", "d").replace("Đ", "D")
-    return "".join(
-        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
-    )
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def normalise(name: str) -> str:

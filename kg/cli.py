@@ -1,0 +1,258 @@
+"""The ``kg`` command: a thin click layer over the library functions of the same names.
+
+Only this module imports click and prints; every command calls one library function and
+echoes what it returns. Expected failures (``KgError``) become one clean message and exit
+status 1, in one place (:class:`KgGroup`).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kg.errors import KgError
+
+STORE_HELP = "Store URL: oxigraph:PATH (default oxigraph:out/store, or $KG_STORE) or memory:."
+
+
+def _default_store() -> str:
+    from kg.store import DEFAULT_URL
+
+    return DEFAULT_URL
+
+
+def store_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    """The ``--store URL`` option every command takes."""
+    return click.option("--store", "store_url", metavar="URL", default=None, help=STORE_HELP)(f)
+
+
+def _open(store_url: str | None) -> Any:
+    from kg import store
+
+    return store.open(store_url or _default_store())
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+class KgGroup(click.Group):
+    """Turns every expected failure into one clean message and exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KgError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kg")
+def cli() -> None:
+    """kg: a knowledge graph of actors, events, initiatives and commitments from French
+    news on digital-economy and AI diplomacy in South-East Asia."""
+
+
+def _summary_table(summary: dict[str, Any]) -> Any:
+    from rich.table import Table
+
+    table = Table(title="Knowledge graph", show_header=True)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    table.add_row("articles", str(summary["articles"]))
+    for t, n in summary["entities"].items():
+        table.add_row(f"  {t}", str(n))
+    table.add_row("relations (with evidence)", str(summary["relations"]))
+    table.add_row("commitments", str(summary["commitments"]))
+    table.add_row("mentions", str(summary["mentions"]))
+    table.add_row("triples", str(summary["triples"]))
+    return table
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@store_option
+@click.option("--fail-fast", is_flag=True, help="Stop at the first unreadable file.")
+def build(paths: tuple[Path, ...], store_url: str | None, fail_fast: bool) -> None:
+    """Build articles (files or folders; default data/articles) into the store."""
+    from rich.progress import Progress
+
+    from kg.articles import find_files, read_file
+    from kg.build import DEFAULT_ARTICLES, build_articles, summary
+
+    console = _console()
+    files = find_files(paths or (DEFAULT_ARTICLES,))
+    articles, failures = [], []
+    for f in files:
+        try:
+            articles.extend(read_file(f))
+        except KgError as exc:
+            if fail_fast:
+                raise
+            failures.append(exc)
+    with _open(store_url) as st:
+        with Progress(console=console, transient=True) as progress:
+            task = progress.add_task("Building", total=len(articles))
+            report = build_articles(
+                articles,
+                st,
+                progress=lambda a: progress.advance(task),
+            )
+        console.print(_summary_table(summary(st)))
+        console.print(f"Built {len(report.articles)} article(s) into {st.url}.")
+    for exc in failures:
+        click.echo(f"error: {exc}", err=True)
+    if failures:
+        raise SystemExit(1)
+
+
+@cli.command()
+@store_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def stats(store_url: str | None, as_json: bool) -> None:
+    """Counts of articles, entities by type, relations, commitments and triples."""
+    from kg.build import summary
+
+    with _open(store_url) as st:
+        s = summary(st)
+    if as_json:
+        click.echo(json.dumps(s, indent=2))
+    else:
+        _console().print(_summary_table(s))
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld"]),
+    default="ttl",
+    show_default=True,
+    help="Serialisation.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="File to write (default: standard output).",
+)
+@store_option
+def export(fmt: str, output: Path | None, store_url: str | None) -> None:
+    """Export the graph for other tools."""
+    from kg.export import export as do_export
+
+    with _open(store_url) as st:
+        data = do_export(st, fmt, output)
+    if output is None:
+        sys.stdout.buffer.write(data)
+    else:
+        click.echo(f"Wrote {output} ({len(data)} bytes).", err=True)
+
+
+@cli.command()
+@store_option
+def validate(store_url: str | None) -> None:
+    """Check the graph against the SHACL shapes; exit 1 when it does not conform."""
+    from kg.validate import validate as do_validate
+
+    with _open(store_url) as st:
+        report = do_validate(st)
+    if report.conforms:
+        click.echo("The graph conforms to ontology/shapes.ttl.")
+        return
+    click.echo(f"{len(report.violations)} violation(s):")
+    for v in report.violations:
+        path = v.path.rsplit("#", 1)[-1] if v.path else "-"
+        click.echo(f"  {v.severity}: {v.focus} {path}: {v.message}")
+    raise SystemExit(1)
+
+
+@cli.command()
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), required=True, help="HTML file to write."
+)
+@click.option("--title", default="kg network", show_default=True)
+@store_option
+def draw(output: Path, title: str, store_url: str | None) -> None:
+    """Write an interactive HTML view of the graph (self-contained, opens offline)."""
+    from kg.draw import draw as do_draw
+
+    with _open(store_url) as st:
+        do_draw(st, output, title=title)
+    click.echo(f"Wrote {output}.")
+
+
+@cli.command()
+@click.option(
+    "--gold",
+    "gold_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="Folder of gold files (*.json).",
+)
+@click.option(
+    "--articles",
+    "articles_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Folder of the articles, when not beside the gold files.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option(
+    "--dump",
+    "dump_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Also write the predictions, one gold-format file each.",
+)
+def evaluate(
+    gold_dir: Path, articles_dir: Path | None, as_json: bool, dump_dir: Path | None
+) -> None:
+    """Score the extraction against gold files (built in memory, read back from RDF)."""
+    from kg.evaluate import dump
+    from kg.evaluate import evaluate as do_evaluate
+
+    ev = do_evaluate(gold_dir, articles_dir)
+    if dump_dir:
+        dump(ev, dump_dir)
+    s = ev.scores
+    if as_json:
+        click.echo(json.dumps(s, indent=2))
+        return
+    from rich.table import Table
+
+    table = Table(title=f"Scores on {s['articles']} article(s)")
+    for col in ("", "precision", "recall", "F1", "tp / predicted / gold"):
+        table.add_column(col, justify="right" if col else "left")
+
+    def row(name: str, m: dict[str, Any]) -> None:
+        table.add_row(
+            name,
+            f"{m['precision']:.3f}",
+            f"{m['recall']:.3f}",
+            f"{m['f1']:.3f}",
+            f"{m['tp']} / {m['predicted']} / {m['gold']}",
+        )
+
+    row("entities (typed)", s["entities"]["micro"])
+    row("entities (untyped)", s["entities"]["untyped"])
+    for t, m in s["entities"]["by_type"].items():
+        row(f"  {t}", m)
+    row("relations", s["relations"]["micro"])
+    for p, m in s["relations"]["by_predicate"].items():
+        row(f"  {p}", m)
+    row("commitments", s["commitments"]["micro"])
+    _console().print(table)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli()

@@ -1,0 +1,170 @@
+"""Extraction → RDF: the triples of one article's named graph, provenance on every fact.
+
+Every entity is tied to the article by its mentions (offsets and sentence); every
+relation is stated directly (``:a kg:participatesIn :e``) for easy querying *and* as a
+``kg:Assertion`` that carries its evidence sentence; every commitment is a node with its
+actor, kind, modality and evidence. No blank nodes: IRIs derived from the article and
+offsets keep a rebuild identical to the previous one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from urllib.parse import quote
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import SKOS
+
+from kg.model import Entity, EntityType, Extraction, OrgKind
+from kg.namespace import ID, KG, article_iri
+
+CLASS = {
+    EntityType.PERSON: KG.Person,
+    EntityType.ORGANISATION: KG.Organisation,
+    EntityType.COUNTRY: KG.Country,
+    EntityType.PLACE: KG.Place,
+    EntityType.EVENT: KG.Event,
+    EntityType.INITIATIVE: KG.Initiative,
+}
+ORG_CLASS = {
+    OrgKind.GOVERNMENT: KG.GovernmentBody,
+    OrgKind.INTERNATIONAL: KG.InternationalOrganisation,
+    OrgKind.COMPANY: KG.Company,
+}
+_PRECISION_TYPE = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
+
+
+def _date_literal(value: str) -> Literal:
+    kind = {4: "year", 7: "month"}.get(len(value), "day")
+    return Literal(value, datatype=_PRECISION_TYPE[kind])
+
+
+def _h(*parts: object) -> str:
+    return hashlib.blake2b("\x1f".join(map(str, parts)).encode(), digest_size=6).hexdigest()
+
+
+def _local(article_id: str, kind: str, suffix: str) -> URIRef:
+    return ID[f"{kind}/{quote(article_id, safe='-_.~')}/{suffix}"]
+
+
+def sentence_iri(article_id: str, index: int) -> URIRef:
+    return _local(article_id, "sentence", str(index))
+
+
+def to_graph(
+    extraction: Extraction, iris: Mapping[str, URIRef], labels: Mapping[URIRef, str] | None = None
+) -> Graph:
+    """The named graph of one article. ``iris`` maps entity keys to resolved IRIs;
+    ``labels`` gives each IRI its canonical label (default: the article's own name)."""
+    g = Graph()
+    art = extraction.article
+    a = article_iri(art.id)
+    g.add((a, RDF.type, KG.Article))
+    g.add((a, KG.identifier, Literal(art.id)))
+    g.add((a, KG.sourceFile, Literal(art.source_file)))
+    g.add((a, KG.language, Literal(art.lang)))
+    if art.title:
+        g.add((a, KG.headline, Literal(art.title)))
+    if art.url:
+        g.add((a, KG.url, Literal(art.url, datatype=XSD.anyURI)))
+    if art.published:
+        iso = art.published.isoformat()
+        iso = {"year": iso[:4], "month": iso[:7]}.get(art.published_precision or "day", iso)
+        g.add((a, KG.published, _date_literal(iso)))
+
+    used_sentences: set[int] = set()
+
+    def sentence(index: int) -> URIRef:
+        used_sentences.add(index)
+        return sentence_iri(art.id, index)
+
+    for e in extraction.entities:
+        _add_entity(g, e, iris[e.key], (labels or {}).get(iris[e.key], e.name), art.id, a, sentence)
+
+    for r in extraction.relations:
+        s, o = iris[r.subject], iris[r.object]
+        p = KG[r.predicate.value]
+        g.add((s, p, o))
+        node = _local(art.id, "assertion", _h(s, p, o, r.sentence))
+        g.add((node, RDF.type, KG.Assertion))
+        g.add((node, RDF.subject, s))
+        g.add((node, RDF.predicate, p))
+        g.add((node, RDF.object, o))
+        g.add((node, KG.evidence, sentence(r.sentence)))
+        g.add((node, KG.inArticle, a))
+        g.add((node, KG.extractor, Literal(r.extractor)))
+        g.add((node, KG.confidence, Literal(f"{r.confidence:.2f}", datatype=XSD.decimal)))
+        if r.predicate.value == "holdsRole" and r.role:
+            pos = _local(art.id, "position", _h(s, o, r.role))
+            g.add((pos, RDF.type, KG.Position))
+            g.add((pos, KG.title, Literal(r.role)))
+            g.add((pos, KG.positionIn, o))
+            g.add((s, KG.holdsPosition, pos))
+
+    for n, c in enumerate(extraction.commitments):
+        node = _local(art.id, "commitment", str(n))
+        g.add((node, RDF.type, KG.Commitment))
+        g.add((node, KG.actor, iris[c.actor]))
+        g.add((node, KG.kind, KG[c.kind.value]))
+        g.add((node, KG.modality, KG[c.modality.value]))
+        g.add((node, KG.evidence, sentence(c.sentence)))
+        g.add((node, KG.inArticle, a))
+        g.add((node, KG.extractor, Literal(c.extractor)))
+        g.add((node, KG.confidence, Literal(f"{c.confidence:.2f}", datatype=XSD.decimal)))
+        if c.speaker:
+            g.add((node, KG.speaker, iris[c.speaker]))
+        if c.event:
+            g.add((node, KG.event, iris[c.event]))
+        if c.content:
+            g.add((node, KG.content, Literal(c.content)))
+        for p in c.partners:
+            g.add((node, KG.partner, iris[p]))
+        for i in c.initiatives:
+            g.add((node, KG.concerns, iris[i]))
+
+    for s in extraction.sentences:
+        if s.index in used_sentences:
+            node = sentence_iri(art.id, s.index)
+            g.add((node, RDF.type, KG.Sentence))
+            g.add((node, KG.text, Literal(s.text)))
+            g.add((node, KG.inArticle, a))
+            g.add((node, KG.beginIndex, Literal(s.start, datatype=XSD.integer)))
+            g.add((node, KG.endIndex, Literal(s.end, datatype=XSD.integer)))
+    return g
+
+
+def _add_entity(
+    g: Graph, e: Entity, iri: URIRef, label: str, article_id: str, a: URIRef, sentence: object
+) -> None:
+    g.add((iri, RDF.type, CLASS[e.type]))
+    if e.org_kind and e.type == EntityType.ORGANISATION:
+        g.add((iri, RDF.type, ORG_CLASS[e.org_kind]))
+    g.add((iri, RDFS.label, Literal(label)))
+    for name in dict.fromkeys((e.name, *e.aliases)):
+        if name != label:
+            g.add((iri, SKOS.altLabel, Literal(name)))
+    if e.wikidata:
+        g.add((iri, KG.wikidataId, Literal(e.wikidata)))
+    if e.iso_code:
+        g.add((iri, KG.isoCode, Literal(e.iso_code)))
+    if e.type == EntityType.EVENT:
+        if e.event_kind:
+            g.add((iri, KG.eventKind, Literal(e.event_kind)))
+        if e.edition:
+            g.add((iri, KG.edition, Literal(e.edition, datatype=XSD.integer)))
+        if e.year:
+            g.add((iri, KG.year, Literal(str(e.year), datatype=XSD.gYear)))
+        if e.date:
+            g.add((iri, KG.date, _date_literal(e.date)))
+    for m in e.mentions:
+        node = _local(article_id, "mention", f"{m.start}-{m.end}")
+        g.add((node, RDF.type, KG.Mention))
+        g.add((node, KG.mentionOf, iri))
+        g.add((node, KG.inArticle, a))
+        g.add((node, KG.inSentence, sentence(m.sentence)))  # type: ignore[operator]
+        g.add((node, KG.anchor, Literal(m.text)))
+        g.add((node, KG.beginIndex, Literal(m.start, datatype=XSD.integer)))
+        g.add((node, KG.endIndex, Literal(m.end, datatype=XSD.integer)))
+        g.add((node, KG.extractor, Literal(m.extractor)))
+        g.add((node, KG.confidence, Literal(f"{m.confidence:.2f}", datatype=XSD.decimal)))

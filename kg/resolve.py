@@ -1,0 +1,127 @@
+"""Entity resolution: the entities of each article → stable IRIs shared across articles.
+
+Conservative on purpose: two names are only given one IRI for a stated reason (same
+gazetteer entry, same name once diacritics and case are set aside, an acronym the
+article defines, a short form of a person's name seen in full), and every such decision
+is kept as a :class:`Merge` so that ``kg entities --merges`` can show why. Two people
+whose names conflict are never merged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rdflib import URIRef
+
+from kg.extract.entities import same_person
+from kg.extract.text import normalise
+from kg.model import Entity, EntityType, Extraction
+from kg.namespace import ID, slug
+
+_TYPE_PATH = {
+    EntityType.PERSON: "person",
+    EntityType.ORGANISATION: "organisation",
+    EntityType.COUNTRY: "country",
+    EntityType.PLACE: "place",
+    EntityType.EVENT: "event",
+    EntityType.INITIATIVE: "initiative",
+}
+
+
+@dataclass(frozen=True)
+class Merge:
+    """Why a name of one article was given an IRI that other names already had."""
+
+    article: str
+    name: str
+    iri: URIRef
+    label: str
+    reason: str
+
+
+@dataclass
+class KnownEntity:
+    iri: URIRef
+    type: EntityType
+    label: str
+    names: set[str] = field(default_factory=set)
+
+
+def entity_iri(entity: Entity) -> URIRef:
+    """The IRI an entity gets when nothing known matches it."""
+    if entity.gazetteer_id:
+        return ID[entity.gazetteer_id]
+    return ID[f"{_TYPE_PATH[entity.type]}/{slug(entity.name)}"]
+
+
+class Resolver:
+    """Holds every entity seen so far (in the store and in this build)."""
+
+    def __init__(self, known: Iterable[KnownEntity] = ()) -> None:
+        self.by_iri: dict[URIRef, KnownEntity] = {}
+        self.by_name: dict[tuple[EntityType, str], set[URIRef]] = {}
+        self.merges: list[Merge] = []
+        for k in known:
+            self._remember(k.iri, k.type, k.label, k.names)
+
+    def _remember(self, iri: URIRef, etype: EntityType, label: str, names: Iterable[str]) -> None:
+        known = self.by_iri.get(iri)
+        if known is None:
+            known = self.by_iri[iri] = KnownEntity(iri, etype, label)
+        for n in {label, *names}:
+            known.names.add(n)
+            self.by_name.setdefault((etype, normalise(n)), set()).add(iri)
+
+    def _match(self, entity: Entity) -> tuple[URIRef, str] | None:
+        if entity.gazetteer_id:
+            iri = ID[entity.gazetteer_id]
+            return (iri, "gazetteer entry") if iri in self.by_iri else None
+        for n in entity.names:
+            hits = self.by_name.get((entity.type, normalise(n)), set())
+            if len(hits) == 1:
+                iri = next(iter(hits))
+                reason = "same name" if n == entity.name else f"alias {n!r}"
+                if (
+                    normalise(n) == normalise(self.by_iri[iri].label)
+                    and n != self.by_iri[iri].label
+                ):
+                    reason = "same name up to case and diacritics"
+                return iri, reason
+        if entity.type == EntityType.PERSON:
+            found = {
+                (k.iri, why)
+                for k in self.by_iri.values()
+                if k.type == EntityType.PERSON
+                for n in k.names
+                if (why := same_person(entity.name, n)) in ("short form", "first-name variant")
+            }
+            iris = {i for i, _ in found}
+            if len(iris) == 1:
+                iri, why = next(iter(found))
+                return iri, why
+        return None
+
+    def resolve(self, extraction: Extraction) -> dict[str, URIRef]:
+        """IRIs for the entities of one article, keyed by their local key."""
+        out: dict[str, URIRef] = {}
+        art = extraction.article.id
+        for e in extraction.entities:
+            hit = self._match(e)
+            if hit is not None:
+                iri, reason = hit
+                if e.name != self.by_iri[iri].label:
+                    self.merges.append(Merge(art, e.name, iri, self.by_iri[iri].label, reason))
+            else:
+                iri = entity_iri(e)
+                n = 2
+                while iri in self.by_iri and self.by_iri[iri].type != e.type:
+                    iri = URIRef(f"{entity_iri(e)}-{n}")
+                    n += 1
+            label = self.by_iri[iri].label if iri in self.by_iri else e.name
+            self._remember(iri, e.type, label, e.names)
+            out[e.key] = iri
+        return out
+
+    def label(self, iri: URIRef) -> str:
+        return self.by_iri[iri].label

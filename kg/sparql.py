@@ -1,0 +1,118 @@
+"""Binding values into SPARQL without pasting text into the query.
+
+A value given by a user (a name, a date) becomes an RDF term serialised in N-Triples
+syntax (every quote, backslash and line break escaped) inside an inline ``VALUES`` block
+at the head of the query's ``WHERE`` group. Whatever the value holds (quotes, braces,
+``} DROP ALL {``), it stays one literal and can change nothing but the match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from kg.errors import QueryError
+
+_VAR = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
+
+
+def nt_term(term: Node) -> str:
+    """A term in N-Triples syntax, never abbreviated (rdflib's ``n3()`` writes
+    ``"5"^^xsd:nonNegativeInteger`` as a bare ``5``, which SPARQL reads as xsd:integer).
+
+    >>> from rdflib import Literal, XSD
+    >>> nt_term(Literal(5, datatype=XSD.nonNegativeInteger))
+    '"5"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger>'
+    >>> nt_term(Literal('say "hi"\\n', lang="en"))
+    '"say \\\\"hi\\\\"\\\\n"@en'
+    """
+    if isinstance(term, URIRef):
+        if _IRI_FORBIDDEN.search(term):
+            raise QueryError(f"not a valid IRI: {str(term)!r}")
+        return f"<{term}>"
+    if isinstance(term, Literal):
+        body = "".join(_ESCAPES.get(c, c) for c in str(term))
+        if term.language:
+            return f'"{body}"@{term.language}'
+        if term.datatype and str(term.datatype) != "http://www.w3.org/2001/XMLSchema#string":
+            return f'"{body}"^^{nt_term(term.datatype)}'
+        return f'"{body}"'
+    raise QueryError(f"cannot write {term!r} as an RDF term")
+
+
+def _where_brace(sparql: str) -> int:
+    """Offset of the ``{`` that opens the query's WHERE group."""
+    i, n = 0, len(sparql)
+    first_brace = -1
+    after_where = False
+    while i < n:
+        c = sparql[i]
+        if c == "#":
+            nl = sparql.find("\n", i)
+            i = n if nl < 0 else nl + 1
+            continue
+        if c in "\"'":
+            q3 = sparql[i : i + 3]
+            if q3 in ('"""', "'''"):
+                end = sparql.find(q3, i + 3)
+                i = n if end < 0 else end + 3
+                continue
+            j = i + 1
+            while j < n and sparql[j] != c:
+                j += 2 if sparql[j] == "\\" else 1
+            i = j + 1
+            continue
+        if c == "<" and re.match(r"<[^\s<>\"{}|^`\\]*>", sparql[i:]):
+            i = sparql.index(">", i) + 1
+            continue
+        if c == "{":
+            if after_where:
+                return i
+            if first_brace < 0:
+                first_brace = i
+        if (
+            sparql[i : i + 5].upper() == "WHERE"
+            and not sparql[i - 1 : i].isalnum()
+            and not sparql[i + 5 : i + 6].isalnum()
+        ):
+            after_where = True
+            i += 5
+            continue
+        i += 1
+    if first_brace >= 0 and not re.match(r"\s*CONSTRUCT\b", _strip_prologue(sparql), re.I):
+        return first_brace
+    raise QueryError("cannot bind parameters: the query has no WHERE group")
+
+
+def _strip_prologue(sparql: str) -> str:
+    return re.sub(
+        r"^(\s*(#[^\n]*\n|PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>))*", "", sparql, flags=re.I
+    )
+
+
+def bind(sparql: str, bindings: Mapping[str, Node] | None) -> str:
+    """Return ``sparql`` with ``bindings`` (variable name → term) as inline data.
+
+    >>> from rdflib import Literal
+    >>> print(bind("SELECT ?x WHERE { ?x ?p ?name }", {"name": Literal('a" } DROP ALL {')}))
+    SELECT ?x WHERE { VALUES (?name) { ("a\\" } DROP ALL {") }
+     ?x ?p ?name }
+    """
+    if not bindings:
+        return sparql
+    names, terms = [], []
+    for name, term in bindings.items():
+        if not _VAR.match(name):
+            raise QueryError(f"invalid parameter name {name!r}")
+        if not isinstance(term, URIRef | Literal):
+            raise QueryError(f"parameter {name!r} must be an IRI or a literal")
+        terms.append(nt_term(term))
+        names.append(f"?{name}")
+    at = _where_brace(sparql) + 1
+    block = f" VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}\n"
+    return sparql[:at] + block + sparql[at:]

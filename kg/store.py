@@ -1,0 +1,245 @@
+"""Where the graph lives: ``open(url)`` gives a :class:`Store`.
+
+* ``oxigraph:PATH``: embedded Oxigraph on disk (the default, ``oxigraph:out/store``);
+* ``memory:``: Oxigraph in memory, for tests and ``kg evaluate``.
+
+Each article lives in its own named graph. ``put_article`` replaces that graph in one
+SPARQL update, which Oxigraph applies as a single transaction: an article is stored
+whole or not at all, and building it again replaces it instead of adding duplicates.
+"""
+
+from __future__ import annotations
+
+import os
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg.errors import QueryError, StoreError
+from kg.namespace import ID, KG, graph_iri
+from kg.sparql import bind, nt_term
+
+DEFAULT_URL = os.environ.get("KG_STORE", "oxigraph:out/store")
+GRAPH_PREFIX = str(ID["graph/"])
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+@dataclass(frozen=True)
+class Result:
+    """Rows of a SELECT (``vars`` and ``rows``), the answer of an ASK (``boolean``), or
+    the graph of a CONSTRUCT/DESCRIBE (``graph``)."""
+
+    vars: tuple[str, ...] = ()
+    rows: tuple[tuple[Node | None, ...], ...] = ()
+    boolean: bool | None = None
+    graph: Graph | None = None
+
+    def dicts(self) -> list[dict[str, Node | None]]:
+        return [dict(zip(self.vars, r, strict=True)) for r in self.rows]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+class Store(ABC):
+    """A quad store holding one named graph per article."""
+
+    url: str
+
+    @abstractmethod
+    def put_article(self, article_id: str, graph: Graph) -> None:
+        """Replace the named graph of ``article_id`` with ``graph``, atomically."""
+
+    @abstractmethod
+    def remove_article(self, article_id: str) -> bool:
+        """Drop the named graph of an article; False when there was none."""
+
+    @abstractmethod
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
+        """Run a SPARQL query over the union of all graphs, with ``bindings`` (variable
+        name → RDF term) bound as values, never pasted into the text."""
+
+    @abstractmethod
+    def quads(self) -> Iterator[tuple[Node, Node, Node, URIRef]]:
+        """Every quad of the store."""
+
+    def close(self) -> None:  # noqa: B027 (optional hook: most stores hold nothing open)
+        """Release files or connections."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # Shared behaviour, in terms of the primitives above -----------------------------
+    def article_ids(self) -> list[str]:
+        res = self.query(
+            "SELECT DISTINCT ?id WHERE { ?a a ?cls ; ?idp ?id }",
+            {"cls": KG.Article, "idp": KG.identifier},
+        )
+        return sorted(str(r[0]) for r in res.rows)
+
+    def dataset(self) -> Dataset:
+        ds = Dataset()
+        for s, p, o, g in self.quads():
+            ds.graph(g).add((s, p, o))
+        return ds
+
+    def union_graph(self) -> Graph:
+        g = Graph()
+        for s, p, o, _ in self.quads():
+            g.add((s, p, o))
+        return g
+
+    def __len__(self) -> int:
+        res = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(res.rows[0][0])  # type: ignore[arg-type]
+
+
+def insert_article_update(g: URIRef, graph: Graph) -> str:
+    """One SPARQL update that replaces named graph ``g`` by ``graph``."""
+    body = "\n".join(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} ." for s, p, o in graph)
+    return f"DROP SILENT GRAPH <{g}> ;\nINSERT DATA {{ GRAPH <{g}> {{\n{body}\n}} }}"
+
+
+# ----------------------------------------------------------------------------- Oxigraph
+
+
+def to_ox(term: Node) -> Any:
+    import pyoxigraph as ox
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"cannot convert {term!r} to an Oxigraph term")
+
+
+def _from_ox(term: Any) -> Node | None:
+    import pyoxigraph as ox
+
+    if term is None or isinstance(term, ox.DefaultGraph):
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:
+            return Literal(term.value)  # RDF 1.1: a simple literal is an xsd:string
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise TypeError(f"unexpected Oxigraph term {term!r}")
+
+
+class OxigraphStore(Store):
+    """Embedded Oxigraph, on disk when a path is given, else in memory."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        import pyoxigraph as ox
+
+        self.path = path
+        self.url = f"oxigraph:{path}" if path else "memory:"
+        try:
+            if path is None:
+                self._store = ox.Store()
+            else:
+                path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(path))
+        except OSError as exc:
+            raise StoreError(
+                f"cannot open the Oxigraph store at {path}: {exc} (is another kg process using it?)"
+            ) from exc
+
+    def put_article(self, article_id: str, graph: Graph) -> None:
+        g = graph_iri(article_id)
+        update = insert_article_update(g, graph)
+        try:
+            self._store.update(update)
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(f"{self.url}: cannot store article {article_id!r}: {exc}") from exc
+
+    def remove_article(self, article_id: str) -> bool:
+        import pyoxigraph as ox
+
+        g = ox.NamedNode(str(graph_iri(article_id)))
+        if not self._store.contains_named_graph(g):
+            return False
+        self._store.remove_graph(g)
+        return True
+
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
+        import pyoxigraph as ox
+
+        try:
+            res = self._store.query(bind(sparql, bindings), use_default_graph_as_union=True)
+        except SyntaxError as exc:
+            raise QueryError(f"invalid SPARQL: {exc}") from exc
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(f"{self.url}: query failed: {exc}") from exc
+        if isinstance(res, ox.QueryBoolean):
+            return Result(boolean=bool(res))
+        if isinstance(res, ox.QuerySolutions):
+            names = tuple(v.value for v in res.variables)
+            rows = tuple(tuple(_from_ox(sol[v]) for v in names) for sol in res)
+            return Result(vars=names, rows=rows)
+        g = Graph()
+        for t in res:
+            g.add((_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)))
+        return Result(graph=g)
+
+    def quads(self) -> Iterator[tuple[Node, Node, Node, URIRef]]:
+        for q in self._store:
+            yield (
+                _from_ox(q.subject),
+                _from_ox(q.predicate),
+                _from_ox(q.object),
+                _from_ox(q.graph_name),
+            )
+
+    def close(self) -> None:
+        if self.path is not None:
+            self._store.flush()
+        del self._store
+
+
+# ------------------------------------------------------------------------------ opening
+
+
+def _oxigraph(rest: str) -> Store:
+    if not rest:
+        raise StoreError("oxigraph: needs a path, e.g. oxigraph:out/store")
+    return OxigraphStore(Path(rest))
+
+
+def _memory(rest: str) -> Store:
+    return OxigraphStore(None)
+
+
+BACKENDS: dict[str, Callable[[str], Store]] = {
+    "oxigraph": _oxigraph,
+    "memory": _memory,
+}
+
+
+def open(url: str = DEFAULT_URL) -> Store:
+    """Open a store by URL: ``oxigraph:PATH`` or ``memory:``."""
+    scheme, sep, rest = url.partition(":")
+    if not sep or scheme not in BACKENDS:
+        raise StoreError(
+            f"unknown store URL {url!r}: expected one of " + ", ".join(f"{k}:…" for k in BACKENDS)
+        )
+    return BACKENDS[scheme](rest)

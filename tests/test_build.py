@@ -1,0 +1,45 @@
+from rdflib.compare import isomorphic
+
+from kg import store as store_mod
+from kg.build import build, summary
+from kg.validate import validate
+
+from .conftest import SEEDS
+
+
+def test_five_articles_conform_to_the_shapes(seed_store):
+    report = validate(seed_store)
+    assert report.conforms, [v for v in report.violations[:5]]
+
+
+def test_summary_counts(seed_store):
+    s = summary(seed_store)
+    assert s["articles"] == 5
+    assert s["entities"]["Person"] >= 6 and s["entities"]["Event"] >= 10
+    assert s["triples"] == len(seed_store)
+
+
+def test_building_twice_gives_the_same_graph(seed_store):
+    with store_mod.open("memory:") as st:
+        build([SEEDS], st)
+        once = st.dataset()
+        build([SEEDS], st)
+        twice = st.dataset()
+        assert len(list(once.quads())) == len(list(twice.quads()))
+        assert isomorphic(st.union_graph(), seed_store.union_graph())
+        assert set(once.quads()) == set(twice.quads())
+
+
+def test_a_bad_file_is_reported_and_does_not_touch_the_store(tmp_path, seed_store):
+    good = tmp_path / "good.txt"
+    good.write_text("Le Vietnam et la Chine ont signé un accord à Hanoï.", encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe broken")
+    with store_mod.open(f"oxigraph:{tmp_path / 's'}") as st:
+        build([SEEDS / "001_674f567e8a87d31f.txt"], st)
+        before = set(st.quads())
+        report = build([bad, good], st)
+        assert [str(f.path) for f in report.failures] == [str(bad)]
+        assert report.articles == ["good"]
+        after = set(st.quads())
+        assert before <= after

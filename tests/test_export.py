@@ -1,0 +1,44 @@
+import pytest
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+
+from kg.export import Format, export, write_atomic
+
+
+def test_turtle_round_trip_is_isomorphic(seed_store, tmp_path):
+    out = tmp_path / "graph.ttl"
+    export(seed_store, Format.TTL, out)
+    back = Graph().parse(out, format="turtle")
+    assert isomorphic(back, seed_store.union_graph())
+
+
+@pytest.mark.parametrize(
+    "fmt, rdflib_fmt", [("nq", "nquads"), ("trig", "trig"), ("jsonld", "json-ld")]
+)
+def test_dataset_formats_keep_one_graph_per_article(seed_store, fmt, rdflib_fmt):
+    ds = Dataset()
+    ds.parse(data=export(seed_store, fmt), format=rdflib_fmt)
+    names = {str(g.identifier) for g in ds.graphs() if len(g)}
+    assert len([n for n in names if "/graph/" in n]) == 5
+
+
+def test_nt_parses(seed_store):
+    g = Graph().parse(data=export(seed_store, "nt"), format="nt")
+    assert len(g) == len(seed_store.union_graph())
+
+
+def test_atomic_write_keeps_the_old_file_on_failure(tmp_path, monkeypatch):
+    target = tmp_path / "graph.ttl"
+    target.write_text("old", encoding="utf-8")
+
+    class Boom(Exception):
+        pass
+
+    def explode(*a, **k):
+        raise Boom
+
+    monkeypatch.setattr("pathlib.Path.replace", explode)
+    with pytest.raises(Boom):
+        write_atomic(target, b"new")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]

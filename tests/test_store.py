@@ -1,0 +1,85 @@
+import pytest
+from rdflib import RDF, Graph, Literal, URIRef
+
+from kg import store as store_mod
+from kg.errors import QueryError, StoreError
+from kg.namespace import KG, article_iri, graph_iri
+
+A = URIRef("https://w3id.org/kg/id/person/a")
+
+
+def article_graph(article_id: str, label: str) -> Graph:
+    g = Graph()
+    a = article_iri(article_id)
+    g.add((a, RDF.type, KG.Article))
+    g.add((a, KG.identifier, Literal(article_id)))
+    g.add((A, KG.anchor, Literal(label)))
+    return g
+
+
+@pytest.fixture(params=["memory", "oxigraph"])
+def any_store(request, tmp_path):
+    url = "memory:" if request.param == "memory" else f"oxigraph:{tmp_path / 's'}"
+    with store_mod.open(url) as st:
+        yield st
+
+
+def test_each_article_has_its_own_named_graph(any_store):
+    any_store.put_article("a1", article_graph("a1", "one"))
+    any_store.put_article("a2", article_graph("a2", "two"))
+    graphs = {g for *_, g in any_store.quads()}
+    assert graphs == {graph_iri("a1"), graph_iri("a2")}
+    assert any_store.article_ids() == ["a1", "a2"]
+
+
+def test_building_again_replaces_instead_of_adding(any_store):
+    any_store.put_article("a1", article_graph("a1", "one"))
+    n = len(any_store)
+    any_store.put_article("a1", article_graph("a1", "ONE"))
+    assert len(any_store) == n
+    labels = {str(o) for _, p, o, _ in any_store.quads() if p == KG.anchor}
+    assert labels == {"ONE"}
+
+
+def test_a_failed_write_leaves_the_stored_article_untouched(any_store):
+    any_store.put_article("a1", article_graph("a1", "one"))
+    before = set(any_store.quads())
+    bad = article_graph("a1", "two")
+    bad.add((URIRef("http://bad iri"), KG.anchor, Literal("x")))
+    with pytest.raises((StoreError, QueryError)):
+        any_store.put_article("a1", bad)
+    assert set(any_store.quads()) == before
+
+
+def test_remove_article(any_store):
+    any_store.put_article("a1", article_graph("a1", "one"))
+    assert any_store.remove_article("a1") is True
+    assert any_store.remove_article("a1") is False
+    assert len(any_store) == 0
+
+
+def test_query_binds_values_safely(any_store):
+    any_store.put_article("a1", article_graph("a1", 'o"ne'))
+    q = f"SELECT ?s WHERE {{ ?s {KG.anchor.n3()} ?label }}"
+    assert len(any_store.query(q, {"label": Literal('o"ne')})) == 1
+    assert len(any_store.query(q, {"label": Literal('o"ne" } ?s ?p ?o . {')})) == 0
+    assert len(any_store) > 0
+
+
+def test_bad_query_raises_query_error(any_store):
+    with pytest.raises(QueryError):
+        any_store.query("SELECT WHERE {")
+
+
+def test_oxigraph_store_persists(tmp_path):
+    url = f"oxigraph:{tmp_path / 's'}"
+    with store_mod.open(url) as st:
+        st.put_article("a1", article_graph("a1", "one"))
+        n = len(st)
+    with store_mod.open(url) as st:
+        assert len(st) == n and st.article_ids() == ["a1"]
+
+
+def test_unknown_store_url():
+    with pytest.raises(StoreError, match="unknown store URL"):
+        store_mod.open("postgres://x")
