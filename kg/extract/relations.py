@@ -11,6 +11,7 @@ keeps the sentence that states it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -375,10 +376,9 @@ class Relations:
                         "ministr" in ev.mention.text.lower()
                         or ctx.doc.text[ev.mention.start : h.mention.start].count(" ") <= 2
                     )
-                    if (
-                        own
-                        or (ev.entity.event_kind == "dialogue"
-                        and ctx.doc.text[h.mention.end : ev.mention.end].strip() == "")
+                    if own or (
+                        ev.entity.event_kind == "dialogue"
+                        and ctx.doc.text[h.mention.end : ev.mention.end].strip() == ""
                     ):
                         self.add(h.key, P.ORGANISES, ev.key, idx, "rule:event-name", None, 0.5)
                 continue
@@ -412,7 +412,7 @@ class Relations:
             if h.type in (E.COUNTRY, E.ORGANISATION) and ctx.inside(h.mention, ev.mention)
         ]
         text = ctx.doc.text
-        for a, b in zip(inner, inner[1:], strict=False):
+        for a, b in itertools.pairwise(inner):
             if "«" in text[ev.mention.start : a.mention.start]:
                 continue
             if re.fullmatch(r"\s*[-–—]{1,2}\s*", text[a.mention.end : b.mention.start]):
@@ -630,7 +630,7 @@ class Relations:
                     # "Plan d'action ASEAN - Inde", "résolution 57 du Bureau politique",
                     # "recommandations de l'UNESCO"
                     for h in nested:
-                        if self._genitive_or_pair(h, ini) or (
+                        if self._genitive(h) or (
                             h.mention.extractor == "gazetteer:adjective"
                             and re.search(r"(?i)\b(?:déclaration|dirigeants)\b", ini.mention.text)
                         ):
@@ -649,10 +649,8 @@ class Relations:
                         )
                     ]
                     if kind_agreement and SIGNING.search(sent) and len(between) < 200:
-                        if (
-                            re.search(r"(?i)\bpar\b", between)
-                            or (h.mention.start < ini.mention.start
-                            and SIGNING.search(between))
+                        if re.search(r"(?i)\bpar\b", between) or (
+                            h.mention.start < ini.mention.start and SIGNING.search(between)
                         ):
                             self.add(h.key, P.SIGNS, ini.key, idx, "rule:signed", None, 0.7)
                             for aff in ctx.affiliations.get(h.key, []):
@@ -666,18 +664,14 @@ class Relations:
                     ):
                         self.add(h.key, P.LEADS, ini.key, idx, "rule:launch", None, 0.6)
 
-    def _genitive_or_pair(self, h: Hit, ini: Hit) -> bool:
-        ctx = self.ctx
-        before = ctx.tokens_before(h.mention, 1)
-        after = ""
-        if before and before[-1] in ("de", "du", "d'", "l'"):
-            return True
-        del after
-        return False
+    def _genitive(self, h: Hit) -> bool:
+        """"résolution 57 du Bureau politique": the body an initiative is "of". (Pairs in
+        a name, "Centre ASEAN - Chine", say who it is about, not who leads it.)"""
+        before = self.ctx.tokens_before(h.mention, 1)
+        return bool(before) and before[-1] in ("de", "du", "d'", "l'")
 
     def _parties(self, ini: Hit, nested: list[Hit]) -> list[str]:
         """Parties named by "entre X et Y" inside an agreement's name."""
-        ctx = self.ctx
         text = ini.mention.text
         m = re.search(r"\bentre\b", text)
         if not m:
@@ -693,7 +687,7 @@ class Relations:
             agents = [h for h in ctx.hits(idx, E.COUNTRY, E.ORGANISATION)]
             sent = ctx.sentences[idx].text
             # "ASEAN - Chine", "Vietnam-Australie", "Chine-ASEAN"
-            for a, b in zip(agents, agents[1:], strict=False):
+            for a, b in itertools.pairwise(agents):
                 gap = text[a.mention.end : b.mention.start]
                 if re.fullmatch(r"\s*[-–—]{1,2}\s*", gap) and a.key != b.key:
                     self.add(a.key, P.PARTNER_OF, b.key, idx, "rule:pair", None, 0.7)
@@ -705,7 +699,7 @@ class Relations:
             ):
                 continue
             top = [h for h in agents if not ctx.nested_in_any(h.mention, idx)]
-            for a, b in zip(top, top[1:], strict=False):
+            for a, b in itertools.pairwise(top):
                 gap = text[a.mention.end : b.mention.start]
                 if (
                     not re.fullmatch(
