@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from kg.extract.context import Context
 from kg.extract.entities import (
     ACRONYM,
     Candidate,
@@ -113,21 +114,24 @@ def _extra_mentions(doc: Doc, finder: EntityFinder, groups: list[Group]) -> None
 
 
 def _resolve_anaphora(anaphora: list[Candidate], groups: list[Group]) -> None:
-    """ "la conférence", "la séance plénière": the latest event of that kind named before."""
-    events = [g for g in groups if g.type == EntityType.EVENT]
+    """ "la conférence", "la séance plénière", "le protocole d'accord": the latest event or
+    initiative of that kind named before."""
     for c in anaphora:
+        if c.type == EntityType.EVENT:
+            wanted, kind_of = c.event_kind, (lambda m: m.event_kind)
+        else:
+            wanted, kind_of = c.initiative_kind, (lambda m: m.initiative_kind)
         before = [
             (max(m.start_char for m in g.members if m.start_char < c.start_char), g)
-            for g in events
-            if any(m.start_char < c.start_char for m in g.members)
+            for g in groups
+            if g.type == c.type
+            and any(m.start_char < c.start_char for m in g.members)
+            and any(kind_of(m) == wanted for m in g.members)
         ]
         if not before:
             continue
-        same_kind = [
-            (pos, g) for pos, g in before if any(m.event_kind == c.event_kind for m in g.members)
-        ]
-        _, target = max(same_kind or before, key=lambda x: x[0])
-        c.source = "coreference:event"
+        _, target = max(before, key=lambda x: x[0])
+        c.source = f"coreference:{c.type.value.lower()}"
         target.members.append(c)
 
 
@@ -234,8 +238,9 @@ def extract(
         used.add(key)
         entities.append(_entity(g, key, lexicon, at))
     entities_t = tuple(entities)
-    relations = find_relations(doc, sentences, entities_t, lexicon)
-    commitments = find_commitments(doc, sentences, entities_t, relations, lexicon)
+    ctx = Context.build(doc, sentences, entities_t, lexicon)
+    relations = find_relations(doc, sentences, entities_t, lexicon, ctx)
+    commitments = find_commitments(doc, sentences, entities_t, relations, lexicon, ctx)
     return Extraction(
         article=article,
         sentences=sentences,

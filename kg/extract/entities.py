@@ -188,6 +188,7 @@ class Candidate:
     nested_ok: bool = False
     anaphoric: bool = False
     nouns: tuple[str, ...] = ()  # the nouns of an event's name, to match references
+    initiative_kind: str | None = None
 
 
 @dataclass
@@ -774,10 +775,10 @@ class EntityFinder:
                 return "named"  # "une cérémonie de signature d'accords"
             return None
         # initiatives
-        if det == "demonstrative":
-            return None
         if strong:
             return "named"
+        if det in ("definite", "demonstrative") and nouns_after == 0:
+            return "anaphor"  # "le protocole d'accord", "ce programme"
         if (
             kind in DESCRIBED_INITIATIVES
             and det in ("definite", "indefinite-singular")
@@ -896,6 +897,7 @@ class EntityFinder:
                 aliases=aliases,
                 nested_ok=True,
                 anaphoric=verdict == "anaphor",
+                initiative_kind=kind if category == "initiative" else None,
             )
         ]
         if category == "initiative" and kind == "agreement":

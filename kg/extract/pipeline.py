@@ -40,6 +40,18 @@ def _newline_sentences(doc: Doc) -> Doc:
                 k -= 1
             if doc[k].text not in TERMINAL and "\n" not in doc[k].text:
                 doc[i].is_sent_start = False
+            elif (
+                doc[k].text in (".", "!", "?")
+                and doc[i].is_title
+                and not doc[i].is_punct
+                and (
+                    k == 0
+                    or doc[k - 1].text in ("»", '"', "”", ")")
+                    or (doc[k - 1].is_alpha
+                    and len(doc[k - 1].text) > 2)
+                )
+            ):
+                doc[i].is_sent_start = True  # "…le Cambodge ».La Corée du Sud…"
     return doc
 
 

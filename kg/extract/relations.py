@@ -610,7 +610,7 @@ class Relations:
                 nested = [
                     h
                     for h in hits
-                    if h.type in (E.COUNTRY, E.ORGANISATION)
+                    if h.type in (E.COUNTRY, E.ORGANISATION, E.PLACE)
                     and ctx.inside(h.mention, ini.mention)
                     and not any(
                         ctx.inside(h.mention, o.mention)
@@ -630,6 +630,8 @@ class Relations:
                     # "Plan d'action ASEAN - Inde", "résolution 57 du Bureau politique",
                     # "recommandations de l'UNESCO"
                     for h in nested:
+                        if h.type == E.PLACE:
+                            continue
                         if self._genitive(h) or (
                             h.mention.extractor == "gazetteer:adjective"
                             and re.search(r"(?i)\b(?:déclaration|dirigeants)\b", ini.mention.text)
@@ -637,6 +639,17 @@ class Relations:
                             self.add(
                                 h.key, P.LEADS, ini.key, idx, "rule:initiative-name", None, 0.6
                             )
+                # "le gouvernement australien aide … grâce à son programme Aus4Innovation"
+                if ctx.tokens_before(ini.mention, 1)[-1:] in (["son"], ["sa"], ["leur"]):
+                    owners = [
+                        h
+                        for h in hits
+                        if h.type in (E.COUNTRY, E.ORGANISATION)
+                        and h.mention.end <= ini.mention.start
+                        and not ctx.nested_in_any(h.mention, idx)
+                    ]
+                    if owners:
+                        self.add(owners[0].key, P.LEADS, ini.key, idx, "rule:possessive", None, 0.5)
                 # "X a lancé/adopté/publié I", "I … signé par A et B"
                 for h in hits:
                     if h.type not in AGENTS or ctx.inside(h.mention, ini.mention):
@@ -665,7 +678,7 @@ class Relations:
                         self.add(h.key, P.LEADS, ini.key, idx, "rule:launch", None, 0.6)
 
     def _genitive(self, h: Hit) -> bool:
-        """"résolution 57 du Bureau politique": the body an initiative is "of". (Pairs in
+        """ "résolution 57 du Bureau politique": the body an initiative is "of". (Pairs in
         a name, "Centre ASEAN - Chine", say who it is about, not who leads it.)"""
         before = self.ctx.tokens_before(h.mention, 1)
         return bool(before) and before[-1] in ("de", "du", "d'", "l'")
