@@ -368,10 +368,13 @@ class Commitments:
             persons = [h for h in self._top_hits(sent.index) if h.type == E.PERSON]
             alive = sent.index - self.speaker_at <= SPEAKER_WINDOW
             self.list_speaker = persons[0].key if persons else (self.speaker if alive else None)
-        elif not item and self.list_kind and not LIST_ITEM.match(sent.text):
-            # a sentence that goes on with the last item keeps the list open
-            if not re.match(r"(?i)^\s*(?:la|le|les|l['’]|par ailleurs|des|ces)\b", sent.text):
-                self.list_kind = None
+        elif (
+            not item
+            and self.list_kind
+            and not LIST_ITEM.match(sent.text)
+            and not re.match(r"(?i)^\s*(?:la|le|les|l['’]|par ailleurs|des|ces)\b", sent.text)
+        ):
+            self.list_kind = None  # (a sentence going on with the last item keeps it open)
 
     def _track(self, sent: Sentence) -> None:
         """Who is speaking, which event we are at, which two parties act together."""

@@ -47,8 +47,7 @@ def _newline_sentences(doc: Doc) -> Doc:
                 and (
                     k == 0
                     or doc[k - 1].text in ("»", '"', "”", ")")
-                    or (doc[k - 1].is_alpha
-                    and len(doc[k - 1].text) > 2)
+                    or (doc[k - 1].is_alpha and len(doc[k - 1].text) > 2)
                 )
             ):
                 doc[i].is_sent_start = True  # "…le Cambodge ».La Corée du Sud…"
