@@ -75,9 +75,11 @@ def build_articles(
         before = len(resolver.merges)
         iris = resolver.resolve(extraction)
         labels = {iri: resolver.label(iri) for iri in iris.values()}
-        store.put_article(article.id, to_graph(extraction, iris, labels))
+        new = resolver.merges[before:]
+        graph = to_graph(extraction, iris, labels, [(m.name, m.iri, m.reason) for m in new])
+        store.put_article(article.id, graph)
         report.articles.append(article.id)
-        report.merges.extend(resolver.merges[before:])
+        report.merges.extend(new)
         if keep_extractions:
             report.extractions.append(extraction)
         if progress:

@@ -37,6 +37,12 @@ def _open(store_url: str | None) -> Any:
     return store.open(store_url or _default_store())
 
 
+def _types() -> list[Any]:
+    from kg.model import EntityType
+
+    return list(EntityType)
+
+
 def _console() -> Any:
     from rich.console import Console
 
@@ -188,6 +194,54 @@ def draw(output: Path, title: str, store_url: str | None) -> None:
     with _open(store_url) as st:
         do_draw(st, output, title=title)
     click.echo(f"Wrote {output}.")
+
+
+@cli.command()
+@click.option(
+    "--type",
+    "etype",
+    type=click.Choice([t.value for t in _types()]),
+    default=None,
+    help="Only entities of this type.",
+)
+@click.option("--merges", is_flag=True, help="Show why names were merged instead.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@store_option
+def entities(etype: str | None, merges: bool, fmt: str, store_url: str | None) -> None:
+    """List entities with their names, mention counts and articles (or the merges)."""
+    from dataclasses import asdict
+
+    from kg.entities import list_entities, list_merges
+
+    with _open(store_url) as st:
+        rows = list_merges(st) if merges else list_entities(st, etype)
+    if fmt == "json":
+        click.echo(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2))
+        return
+    from rich.table import Table
+
+    if merges:
+        table = Table(title=f"{len(rows)} merge(s)")
+        for col in ("entity", "name as written", "article", "reason"):
+            table.add_column(col, overflow="fold")
+        for r in rows:
+            table.add_row(r.label, r.name, r.article, r.reason)
+    else:
+        table = Table(title=f"{len(rows)} entit{'y' if len(rows) == 1 else 'ies'}")
+        for col in ("type", "label", "other names", "mentions", "articles", "Wikidata"):
+            table.add_column(col, overflow="fold")
+        for r in rows:
+            table.add_row(
+                r.type,
+                r.label,
+                "; ".join(r.names),
+                str(r.mentions),
+                str(len(r.articles)),
+                r.wikidata or "",
+            )
+    _console().print(table)
 
 
 @cli.command()

@@ -113,6 +113,7 @@ class Entity:
     edition: int | None = None
     year: int | None = None
     date: str | None = None  # ISO form at its precision: 2025, 2025-02 or 2025-02-26
+    merges: tuple[tuple[str, str], ...] = ()  # (name as written, why it is this entity)
 
     @property
     def names(self) -> tuple[str, ...]:

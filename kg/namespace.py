@@ -50,6 +50,7 @@ class KG(DefinedNamespace):
     Sentence: URIRef
     Mention: URIRef
     Assertion: URIRef
+    Merge: URIRef
 
     # individuals
     pledge: URIRef
@@ -88,6 +89,9 @@ class KG(DefinedNamespace):
     inArticle: URIRef
     inSentence: URIRef
     mentionOf: URIRef
+    mergedInto: URIRef
+    mergedName: URIRef
+    reason: URIRef
 
     # data properties
     title: URIRef

@@ -10,7 +10,7 @@ offsets keep a rebuild identical to the previous one.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from urllib.parse import quote
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
@@ -53,10 +53,14 @@ def sentence_iri(article_id: str, index: int) -> URIRef:
 
 
 def to_graph(
-    extraction: Extraction, iris: Mapping[str, URIRef], labels: Mapping[URIRef, str] | None = None
+    extraction: Extraction,
+    iris: Mapping[str, URIRef],
+    labels: Mapping[URIRef, str] | None = None,
+    merges: Iterable[tuple[str, URIRef, str]] = (),
 ) -> Graph:
     """The named graph of one article. ``iris`` maps entity keys to resolved IRIs;
-    ``labels`` gives each IRI its canonical label (default: the article's own name)."""
+    ``labels`` gives each IRI its canonical label (default: the article's own name);
+    ``merges`` are the resolver's decisions for this article (name, IRI, reason)."""
     g = Graph()
     art = extraction.article
     a = article_iri(art.id)
@@ -122,6 +126,15 @@ def to_graph(
             g.add((node, KG.partner, iris[p]))
         for i in c.initiatives:
             g.add((node, KG.concerns, iris[i]))
+
+    recorded = [(name, iris[e.key], why) for e in extraction.entities for name, why in e.merges]
+    for name, iri, why in (*recorded, *merges):
+        node = _local(art.id, "merge", _h(name, iri))
+        g.add((node, RDF.type, KG.Merge))
+        g.add((node, KG.mergedName, Literal(name)))
+        g.add((node, KG.mergedInto, iri))
+        g.add((node, KG.reason, Literal(why)))
+        g.add((node, KG.inArticle, a))
 
     for s in extraction.sentences:
         if s.index in used_sentences:

@@ -76,18 +76,15 @@ class Resolver:
     def _match(self, entity: Entity) -> tuple[URIRef, str] | None:
         if entity.gazetteer_id:
             iri = ID[entity.gazetteer_id]
-            return (iri, "gazetteer entry") if iri in self.by_iri else None
+            return (iri, "same gazetteer entry") if iri in self.by_iri else None
         for n in entity.names:
             hits = self.by_name.get((entity.type, normalise(n)), set())
             if len(hits) == 1:
                 iri = next(iter(hits))
-                reason = "same name" if n == entity.name else f"alias {n!r}"
-                if (
-                    normalise(n) == normalise(self.by_iri[iri].label)
-                    and n != self.by_iri[iri].label
-                ):
-                    reason = "same name up to case and diacritics"
-                return iri, reason
+                known = self.by_iri[iri]
+                if normalise(n) == normalise(known.label):
+                    return iri, "same name up to case and diacritics"
+                return iri, f"name {n!r} already known for this entity"
         if entity.type == EntityType.PERSON:
             found = {
                 (k.iri, why)
@@ -97,9 +94,8 @@ class Resolver:
                 if (why := same_person(entity.name, n)) in ("short form", "first-name variant")
             }
             iris = {i for i, _ in found}
-            if len(iris) == 1:
-                iri, why = next(iter(found))
-                return iri, why
+            if len(iris) == 1:  # never when two known people could be meant
+                return next(iter(found))
         return None
 
     def resolve(self, extraction: Extraction) -> dict[str, URIRef]:

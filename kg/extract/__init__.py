@@ -190,6 +190,9 @@ def _entity(g: Group, key: str, lexicon: Lexicon, at: callable) -> Entity:
             (p.wikidata for p in lexicon.places if f"place/{slug(p.name)}" == gaz), None
         )
     best = max(g.members, key=lambda c: (c.edition is not None, c.year is not None, c.priority))
+    merges = tuple(
+        dict.fromkeys((n, why) for n, why in g.merges if normalise(n) != norm_name or n != name)
+    )
     return Entity(
         key=key,
         type=g.type,
@@ -203,6 +206,7 @@ def _entity(g: Group, key: str, lexicon: Lexicon, at: callable) -> Entity:
         event_kind=next((c.event_kind for c in g.members if c.event_kind), None),
         edition=best.edition,
         year=best.year,
+        merges=tuple({n: why for n, why in reversed(merges) if n != name}.items())[::-1],
     )
 
 

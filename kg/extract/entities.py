@@ -1207,6 +1207,7 @@ class Group:
     members: list[Candidate]
     names: list[str]
     gazetteer_id: str | None = None
+    merges: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def best(self) -> Candidate:
@@ -1292,6 +1293,8 @@ def merge(cands: list[Candidate], acronym_expansions: dict[str, str]) -> list[Gr
         g.members.append(c)
         for n in (c.name or c.text, c.text, *c.aliases):
             if n and n not in g.names:
+                if g.names:
+                    g.merges.append((n, _alias_reason(n, c)))
                 g.names.append(n)
 
     # acronym aliases ("Forum économique mondial (WEF)") pull in the bare acronym
@@ -1311,39 +1314,55 @@ def merge(cands: list[Candidate], acronym_expansions: dict[str, str]) -> list[Gr
             for h in list(groups):
                 if h is g or h not in groups or g not in groups:
                     continue
-                if _same_entity(g, h, expand):
+                why = merge_reason(g, h, expand)
+                if why:
                     keep, drop = (g, h) if _rank(g) >= _rank(h) else (h, g)
+                    keep.merges.extend((n, why) for n in drop.names)
+                    keep.merges.extend(drop.merges)
                     absorb(keep, drop)
                     changed = True
     return groups
+
+
+def _alias_reason(n: str, c: Candidate) -> str:
+    """Why a form of a candidate's own span is one of its names."""
+    if c.gazetteer_id:
+        return "same gazetteer entry"
+    if n in c.aliases:
+        if ACRONYM.match(n.split()[0]):
+            return "acronym defined in the article"
+        return "alternative form given in the article (quoted name or theme)"
+    if n == c.text and c.name and n != c.name:
+        return "the name as written with its qualifiers"
+    return "same name up to case and diacritics"
 
 
 def _rank(g: Group) -> tuple:
     return (bool(g.gazetteer_id), max(c.priority for c in g.members), max(len(n) for n in g.names))
 
 
-def _same_entity(g: Group, h: Group, expand: object) -> bool:
+def merge_reason(g: Group, h: Group, expand: object) -> str | None:
+    """Why two groups of one article name the same entity, or None."""
     if g.gazetteer_id and h.gazetteer_id:
-        return g.gazetteer_id == h.gazetteer_id
+        return "same gazetteer entry" if g.gazetteer_id == h.gazetteer_id else None
     gn = {normalise(n) for n in g.names}
     hn = {normalise(n) for n in h.names}
     if gn & hn and g.type == h.type:
-        return True
+        return "same name up to case and diacritics"
     if g.type != h.type:
-        # a lone word tagged as a place or organisation that is a person's surname
-        return False
+        return None
     if g.type == EntityType.PERSON:
         for a in g.names:
             for b in h.names:
-                if same_person(a, b):
-                    return True
-        return False
+                why = same_person(a, b)
+                if why:
+                    return why
+        return None
     if g.type == EntityType.EVENT:
         gk = {c.nouns for c in g.members if len(c.nouns) >= 3}
         if gk & {c.nouns for c in h.members if len(c.nouns) >= 3}:
-            return (
-                True  # "7e réunion élargie des ministres…", "la réunion virtuelle des ministres…"
-            )
+            # "7e réunion élargie des ministres…", "la réunion virtuelle des ministres…"
+            return "same nouns in the name of an event"
     if g.type == EntityType.ORGANISATION and bool(g.gazetteer_id) != bool(h.gazetteer_id):
         known, other = (g, h) if g.gazetteer_id else (h, g)
         for c in other.members:
@@ -1353,7 +1372,7 @@ def _same_entity(g: Group, h: Group, expand: object) -> bool:
                 and normalise(words[0]) in _GROUP_WORDS
                 and normalise(words[1]) in {normalise(n) for n in known.names}
             ):
-                return True  # "le groupe Thales" is Thales
+                return "a group named after a known company"  # "le groupe Thales" is Thales
     if g.type in (EntityType.EVENT, EntityType.INITIATIVE, EntityType.ORGANISATION):
         kinds = {c.event_kind for c in g.members} | {c.event_kind for c in h.members}
         for a in g.names:
@@ -1362,14 +1381,14 @@ def _same_entity(g: Group, h: Group, expand: object) -> bool:
                 if len(ka) < 2 or len(kb) < 2 or ka[0] != kb[0]:
                     continue
                 if ka == kb:
-                    return True
+                    return "same content words (acronyms expanded)"
                 short, long_ = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
                 if (
                     g.type == EntityType.EVENT
                     and _is_subsequence(short, long_)
                     and len(kinds - {None}) <= 1
                 ):
-                    return True
+                    return "shorter form of an event's name"
         if g.type == EntityType.ORGANISATION:
             # same distinctive proper noun in two names of the same kind of body
             def rare(gr: Group) -> set[str]:
@@ -1386,8 +1405,8 @@ def _same_entity(g: Group, h: Group, expand: object) -> bool:
                 heads_g = {normalise(c.text.split()[0]) for c in g.members}
                 heads_h = {normalise(c.text.split()[0]) for c in h.members}
                 if heads_g & {"zone", "parc", "pole"} and heads_h & {"zone", "parc", "pole"}:
-                    return True
-    return False
+                    return "same distinctive name of a park or zone"
+    return None
 
 
 _GROUP_WORDS = frozenset("groupe societe compagnie firme entreprise constructeur".split())

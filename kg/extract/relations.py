@@ -624,7 +624,8 @@ class Relations:
                     parties = self._parties(ini, nested)
                     for p in parties:
                         self.add(p, P.SIGNS, ini.key, idx, "rule:agreement-party", None, 0.7)
-                    for a, b in _pairs(parties):
+                    agents = [x for x in parties if ctx.entity(x).type != E.PLACE]
+                    for a, b in _pairs(agents):
                         self.add(a, P.PARTNER_OF, b, idx, "rule:agreement-party", None, 0.6)
                 else:
                     # "Plan d'action ASEAN - Inde", "résolution 57 du Bureau politique",
