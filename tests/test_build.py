@@ -43,3 +43,33 @@ def test_a_bad_file_is_reported_and_does_not_touch_the_store(tmp_path, seed_stor
         assert report.articles == ["good"]
         after = set(st.quads())
         assert before <= after
+
+
+def test_every_relation_and_commitment_points_to_its_evidence_sentence(seed_store):
+    from kg.articles import read_articles
+
+    texts = {a.id: a.text for a in read_articles([SEEDS])}
+    res = seed_store.query("""
+        PREFIX kg: <https://w3id.org/kg/ontology#>
+        SELECT ?x ?text ?b ?e ?id WHERE {
+          { ?x a kg:Assertion } UNION { ?x a kg:Commitment }
+          OPTIONAL { ?x kg:evidence ?s . ?s kg:text ?text ; kg:beginIndex ?b ; kg:endIndex ?e ;
+                        kg:inArticle ?a . ?a kg:identifier ?id }
+        }""")
+    assert len(res) > 50
+    for x, text, b, e, art in res.rows:
+        assert text is not None, f"{x} has no evidence sentence"
+        assert texts[str(art)][int(b) : int(e)] == str(text)
+
+
+def test_mentions_point_into_the_article_text(seed_store):
+    from kg.articles import read_articles
+
+    texts = {a.id: a.text for a in read_articles([SEEDS])}
+    res = seed_store.query("""
+        PREFIX kg: <https://w3id.org/kg/ontology#>
+        SELECT ?anchor ?b ?e ?id WHERE {
+          ?m a kg:Mention ; kg:anchor ?anchor ; kg:beginIndex ?b ; kg:endIndex ?e ;
+             kg:inArticle ?a . ?a kg:identifier ?id }""")
+    for anchor, b, e, art in res.rows:
+        assert texts[str(art)][int(b) : int(e)] == str(anchor)

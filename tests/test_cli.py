@@ -60,3 +60,18 @@ def test_end_to_end_subprocess(tmp_path):
     )
     done = subprocess.run([*kg, "validate", "--store", url], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_entities_and_merges(tmp_path, nlp):
+    runner = CliRunner()
+    url = f"oxigraph:{tmp_path / 'store'}"
+    runner.invoke(cli, ["build", str(SEEDS / "003_ecde8b491878ae6b.txt"), "--store", url])
+    r = runner.invoke(cli, ["entities", "--type", "Person", "--format", "json", "--store", url])
+    assert r.exit_code == 0, r.output
+    people = {p["label"]: p for p in json.loads(r.output)}
+    assert people["Jonathan Baker"]["mentions"] >= 4
+    assert "Johnathan Bake" in people["Jonathan Baker"]["names"]
+    r = runner.invoke(cli, ["entities", "--merges", "--format", "json", "--store", url])
+    merges = {(m["name"], m["label"]): m["reason"] for m in json.loads(r.output)}
+    assert merges[("Johnathan Bake", "Jonathan Baker")] == "spelling variant"
+    assert merges[("Baker", "Jonathan Baker")] == "short form"

@@ -12,6 +12,8 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from kg.extract.context import Context
+from kg.extract.coreference import coreference_mentions
+from kg.extract.dates import with_dates
 from kg.extract.entities import (
     ACRONYM,
     Candidate,
@@ -241,10 +243,11 @@ def extract(
             key, n = f"{base}-{n}", n + 1
         used.add(key)
         entities.append(_entity(g, key, lexicon, at))
-    entities_t = tuple(entities)
+    entities_t = with_dates(tuple(entities), sentences, article)
     ctx = Context.build(doc, sentences, entities_t, lexicon)
     relations = find_relations(doc, sentences, entities_t, lexicon, ctx)
     commitments = find_commitments(doc, sentences, entities_t, relations, lexicon, ctx)
+    entities_t = coreference_mentions(ctx, relations)
     return Extraction(
         article=article,
         sentences=sentences,

@@ -58,7 +58,7 @@ SPEECH = re.compile(
     r"\bdiscours\b|\bs'exprimant\b",
     re.IGNORECASE,
 )
-NEGATION = re.compile(r"\b(?:ne|n['’])\s*(?:\w+\s+){0,2}?(?:pas|plus|jamais|guère)\b", re.I)
+NEGATION = re.compile(r"\b(?:ne|n['’])\s*(?:[\w'’-]+\s+){0,2}?(?:pas|plus|jamais|guère)\b", re.I)
 HYPOTHETICAL = re.compile(r"\b(?:pourrai[ts]?|pourraient|pourront|pourra|éventuellement)\b", re.I)
 PLURAL_BACK = re.compile(
     r"\b(?:les deux (?:parties|pays|côtés|nations|États|gouvernements)|elles|ils)\b", re.I

@@ -1317,6 +1317,9 @@ def merge(cands: list[Candidate], acronym_expansions: dict[str, str]) -> list[Gr
                 why = merge_reason(g, h, expand)
                 if why:
                     keep, drop = (g, h) if _rank(g) >= _rank(h) else (h, g)
+                    # record both sides: which name ends up canonical is decided later
+                    noted = {n for n, _ in keep.merges}
+                    keep.merges.extend((n, why) for n in keep.names if n not in noted)
                     keep.merges.extend((n, why) for n in drop.names)
                     keep.merges.extend(drop.merges)
                     absorb(keep, drop)
