@@ -197,6 +197,66 @@ def draw(output: Path, title: str, store_url: str | None) -> None:
 
 
 @cli.command()
+@click.argument("name", required=False)
+@click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
+              help="A parameter of the named query (repeatable).")
+@click.option("--sparql", "sparql_text", default=None, help="Run this SPARQL text instead.")
+@click.option("--file", "sparql_file", type=click.Path(path_type=Path, dir_okay=False),
+              default=None, help="Run the SPARQL in this file instead.")
+@click.option("--list", "list_", is_flag=True, help="List the named queries.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]),
+              default=None, help="Output format (table on a terminal, else csv).")
+@store_option
+def query(name: str | None, params: tuple[str, ...], sparql_text: str | None,
+          sparql_file: Path | None, list_: bool, fmt: str | None,
+          store_url: str | None) -> None:
+    """Run a named query (kg query --list), or raw SPARQL with --sparql or --file."""
+    from kg import query as q
+
+    if list_:
+        from rich.table import Table
+
+        table = Table(title="Named queries")
+        for col in ("name", "parameters", "description"):
+            table.add_column(col, overflow="fold")
+        for nq in q.named_queries().values():
+            ps = ", ".join(f"{p.name}{'' if p.required else '?'} ({p.kind})" for p in nq.params)
+            table.add_row(nq.name, ps, nq.description)
+        _console().print(table)
+        return
+    values: dict[str, str] = {}
+    for p in params:
+        key, sep, value = p.partition("=")
+        if not sep or not key:
+            raise click.BadParameter(f"{p!r} is not KEY=VALUE", param_hint="--param")
+        values[key.strip()] = value
+    sources = [x for x in (name, sparql_text, sparql_file) if x]
+    if len(sources) != 1:
+        raise click.UsageError("give one of: a query NAME, --sparql TEXT or --file FILE")
+    with _open(store_url) as st:
+        if name:
+            result = q.run_named(st, name, values)
+        else:
+            text = sparql_text or sparql_file.read_text(encoding="utf-8")  # type: ignore[union-attr]
+            result = q.run_sparql(st, text, values)
+    fmt = fmt or ("table" if sys.stdout.isatty() else "csv")
+    if result.graph is not None or fmt != "table":
+        click.echo(q.format_result(result, "json" if fmt == "table" else fmt), nl=False)
+        return
+    if result.boolean is not None:
+        click.echo("yes" if result.boolean else "no")
+        return
+    from rich.table import Table
+
+    table = Table(title=f"{len(result.rows)} row(s)")
+    for v in result.vars:
+        table.add_column(v, overflow="fold")
+    for row in result.rows:
+        table.add_row(*("" if t is None else str(t) for t in row))
+    _console().print(table)
+
+
+@cli.command()
 @click.option(
     "--type",
     "etype",

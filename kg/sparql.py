@@ -9,7 +9,8 @@ at the head of the query's ``WHERE`` group. Whatever the value holds (quotes, br
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from itertools import product
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
@@ -95,8 +96,10 @@ def _strip_prologue(sparql: str) -> str:
     )
 
 
-def bind(sparql: str, bindings: Mapping[str, Node] | None) -> str:
-    """Return ``sparql`` with ``bindings`` (variable name → term) as inline data.
+def bind(sparql: str, bindings: Mapping[str, Node | Sequence[Node]] | None) -> str:
+    """Return ``sparql`` with ``bindings`` (variable name → term, or several terms) as
+    inline data at the head of the WHERE group. Several terms give several rows; an empty
+    list gives none, so the query matches nothing.
 
     >>> from rdflib import Literal
     >>> print(bind("SELECT ?x WHERE { ?x ?p ?name }", {"name": Literal('a" } DROP ALL {')}))
@@ -105,14 +108,18 @@ def bind(sparql: str, bindings: Mapping[str, Node] | None) -> str:
     """
     if not bindings:
         return sparql
-    names, terms = [], []
-    for name, term in bindings.items():
+    names: list[str] = []
+    columns: list[list[str]] = []
+    for name, value in bindings.items():
         if not _VAR.match(name):
             raise QueryError(f"invalid parameter name {name!r}")
-        if not isinstance(term, URIRef | Literal):
-            raise QueryError(f"parameter {name!r} must be an IRI or a literal")
-        terms.append(nt_term(term))
+        terms = [value] if isinstance(value, URIRef | Literal) else list(value)  # type: ignore[arg-type]
+        for term in terms:
+            if not isinstance(term, URIRef | Literal):
+                raise QueryError(f"parameter {name!r} must be an IRI or a literal")
         names.append(f"?{name}")
+        columns.append([nt_term(t) for t in terms])
+    rows = " ".join(f"({' '.join(r)})" for r in product(*columns))
     at = _where_brace(sparql) + 1
-    block = f" VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}\n"
+    block = f" VALUES ({' '.join(names)}) {{ {rows} }}\n"
     return sparql[:at] + block + sparql[at:]

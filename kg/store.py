@@ -1,7 +1,8 @@
 """Where the graph lives: ``open(url)`` gives a :class:`Store`.
 
 * ``oxigraph:PATH``: embedded Oxigraph on disk (the default, ``oxigraph:out/store``);
-* ``memory:``: Oxigraph in memory, for tests and ``kg evaluate``.
+* ``memory:``: Oxigraph in memory, for tests and ``kg evaluate``;
+* ``sparql:URL[;update=URL]``: any SPARQL 1.1 server, for graphs that outgrow one machine.
 
 Each article lives in its own named graph. ``put_article`` replaces that graph in one
 SPARQL update, which Oxigraph applies as a single transaction: an article is stored
@@ -10,7 +11,12 @@ whole or not at all, and building it again replaces it instead of adding duplica
 
 from __future__ import annotations
 
+import json
 import os
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -216,6 +222,125 @@ class OxigraphStore(Store):
         del self._store
 
 
+# --------------------------------------------------------------------- SPARQL 1.1 server
+
+_FORM = re.compile(r"^(?:\s|#[^\n]*\n|(?:PREFIX|BASE)\s[^\n]*)*\s*(SELECT|ASK|CONSTRUCT|DESCRIBE)\b",
+                   re.IGNORECASE)
+
+
+def _json_term(b: dict) -> Node:
+    kind = b["type"]
+    if kind == "uri":
+        return URIRef(b["value"])
+    if kind == "bnode":
+        return BNode(b["value"])
+    if "xml:lang" in b:
+        return Literal(b["value"], lang=b["xml:lang"])
+    dt = b.get("datatype")
+    if dt and dt != _XSD_STRING:
+        return Literal(b["value"], datatype=URIRef(dt))
+    return Literal(b["value"])
+
+
+class SparqlStore(Store):
+    """Any SPARQL 1.1 server (Virtuoso, Apache Jena Fuseki, GraphDB…) through the SPARQL
+    1.1 Protocol. The server's default graph must be the union of its named graphs
+    (Virtuoso's default; Fuseki needs ``tdb:unionDefaultGraph true``; GraphDB's default
+    graph already holds every statement)."""
+
+    PAGE = 10_000
+
+    def __init__(self, query_url: str, update_url: str | None = None,
+                 timeout: float = 120.0) -> None:
+        self.query_url = query_url
+        self.update_url = update_url or query_url
+        self.timeout = timeout
+        self.url = f"sparql:{query_url}" + (f";update={update_url}" if update_url else "")
+
+    def _post(self, url: str, form: dict[str, str], accept: str) -> bytes:
+        data = urllib.parse.urlencode(form).encode("utf-8")
+        req = urllib.request.Request(url, data=data, method="POST", headers={
+            "Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
+            "Accept": accept,
+        })
+        try:
+            with urllib.request.urlopen(req, timeout=self.timeout) as resp:  # noqa: S310 (URL is the store's own, http or https)
+                return resp.read()
+        except urllib.error.HTTPError as exc:
+            detail = exc.read()[:500].decode("utf-8", "replace").strip()
+            if 400 <= exc.code < 500 and exc.code not in (401, 403, 404):
+                raise QueryError(f"{self.url}: the server refused the request "
+                                 f"(HTTP {exc.code}): {detail}") from exc
+            raise StoreError(f"{self.url}: HTTP {exc.code}: {detail}") from exc
+        except (urllib.error.URLError, TimeoutError, OSError) as exc:
+            raise StoreError(f"{self.url}: cannot reach the server ({exc})") from exc
+
+    def update(self, text: str) -> None:
+        self._post(self.update_url, {"update": text}, "*/*")
+
+    def put_article(self, article_id: str, graph: Graph) -> None:
+        self.update(insert_article_update(graph_iri(article_id), graph))
+
+    def remove_article(self, article_id: str) -> bool:
+        g = graph_iri(article_id)
+        if not self.query(f"ASK {{ GRAPH <{g}> {{ ?s ?p ?o }} }}").boolean:
+            return False
+        self.update(f"DROP SILENT GRAPH <{g}>")
+        return True
+
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
+        text = bind(sparql, bindings)
+        m = _FORM.match(text)
+        if not m:
+            raise QueryError("not a SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE)")
+        if m.group(1).upper() in ("CONSTRUCT", "DESCRIBE"):
+            body = self._post(self.query_url, {"query": text}, "application/n-triples, text/plain")
+            g = Graph()
+            g.parse(data=body.decode("utf-8"), format="nt")
+            return Result(graph=g)
+        body = self._post(self.query_url, {"query": text}, "application/sparql-results+json")
+        try:
+            data = json.loads(body)
+        except json.JSONDecodeError as exc:
+            raise StoreError(f"{self.url}: answer is not SPARQL JSON results") from exc
+        if "boolean" in data:
+            return Result(boolean=bool(data["boolean"]))
+        names = tuple(data["head"]["vars"])
+        rows = tuple(
+            tuple(_json_term(b[v]) if v in b else None for v in names)
+            for b in data["results"]["bindings"]
+        )
+        return Result(vars=names, rows=rows)
+
+    def _graphs(self) -> list[URIRef]:
+        res = self.query(
+            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+            f'FILTER(STRSTARTS(STR(?g), "{GRAPH_PREFIX}")) }}'
+        )
+        return sorted(r[0] for r in res.rows)  # type: ignore[type-var]
+
+    def quads(self) -> Iterator[tuple[Node, Node, Node, URIRef]]:
+        for g in self._graphs():
+            offset = 0
+            while True:
+                res = self.query(
+                    f"SELECT ?s ?p ?o WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }} "
+                    f"ORDER BY ?s ?p ?o LIMIT {self.PAGE} OFFSET {offset}"
+                )
+                for s, p, o in res.rows:
+                    yield s, p, o, g  # type: ignore[misc]
+                if len(res.rows) < self.PAGE:
+                    break
+                offset += self.PAGE
+
+    def __len__(self) -> int:
+        res = self.query(
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+            f'FILTER(STRSTARTS(STR(?g), "{GRAPH_PREFIX}")) }}'
+        )
+        return int(res.rows[0][0])  # type: ignore[arg-type]
+
+
 # ------------------------------------------------------------------------------ opening
 
 
@@ -229,14 +354,29 @@ def _memory(rest: str) -> Store:
     return OxigraphStore(None)
 
 
+def _sparql(rest: str) -> Store:
+    query_url, _, opts = rest.partition(";")
+    update_url = None
+    if opts:
+        key, _, value = opts.partition("=")
+        if key != "update" or not value:
+            raise StoreError(f"sparql: unknown option {opts!r} (expected update=URL)")
+        update_url = value
+    if not re.match(r"^https?://", query_url):
+        raise StoreError("sparql: needs the endpoint URL, e.g. sparql:http://127.0.0.1:8890/sparql")
+    return SparqlStore(query_url, update_url)
+
+
 BACKENDS: dict[str, Callable[[str], Store]] = {
     "oxigraph": _oxigraph,
     "memory": _memory,
+    "sparql": _sparql,
 }
 
 
 def open(url: str = DEFAULT_URL) -> Store:
-    """Open a store by URL: ``oxigraph:PATH`` or ``memory:``."""
+    """Open a store by URL: ``oxigraph:PATH``, ``memory:`` or
+    ``sparql:QUERY_URL[;update=UPDATE_URL]``."""
     scheme, sep, rest = url.partition(":")
     if not sep or scheme not in BACKENDS:
         raise StoreError(

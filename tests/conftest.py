@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import os
+
 import pytest
 
 from kg import store as store_mod
@@ -42,3 +44,26 @@ def memory_store():
 def disk_store(tmp_path):
     with store_mod.open(f"oxigraph:{tmp_path / 'store'}") as st:
         yield st
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory):
+    """A private Virtuoso for the whole session (scripts/test installs the Debian package)."""
+    from . import virtuoso as vt
+
+    if not vt.available():
+        message = ("Virtuoso is not installed here (Debian package virtuoso-opensource; "
+                   "scripts/test installs it)")
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    server = vt.start(tmp_path_factory.mktemp("virtuoso"))
+    yield server
+    server.stop()
+
+
+def clear_sparql_store(st) -> None:
+    for article in st.article_ids():
+        st.remove_article(article)
+    for g in st._graphs():
+        st.update(f"DROP SILENT GRAPH <{g}>")
