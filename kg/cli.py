@@ -198,18 +198,39 @@ def draw(output: Path, title: str, store_url: str | None) -> None:
 
 @cli.command()
 @click.argument("name", required=False)
-@click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
-              help="A parameter of the named query (repeatable).")
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A parameter of the named query (repeatable).",
+)
 @click.option("--sparql", "sparql_text", default=None, help="Run this SPARQL text instead.")
-@click.option("--file", "sparql_file", type=click.Path(path_type=Path, dir_okay=False),
-              default=None, help="Run the SPARQL in this file instead.")
+@click.option(
+    "--file",
+    "sparql_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Run the SPARQL in this file instead.",
+)
 @click.option("--list", "list_", is_flag=True, help="List the named queries.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]),
-              default=None, help="Output format (table on a terminal, else csv).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json"]),
+    default=None,
+    help="Output format (table on a terminal, else csv).",
+)
 @store_option
-def query(name: str | None, params: tuple[str, ...], sparql_text: str | None,
-          sparql_file: Path | None, list_: bool, fmt: str | None,
-          store_url: str | None) -> None:
+def query(
+    name: str | None,
+    params: tuple[str, ...],
+    sparql_text: str | None,
+    sparql_file: Path | None,
+    list_: bool,
+    fmt: str | None,
+    store_url: str | None,
+) -> None:
     """Run a named query (kg query --list), or raw SPARQL with --sparql or --file."""
     from kg import query as q
 
@@ -254,6 +275,47 @@ def query(name: str | None, params: tuple[str, ...], sparql_text: str | None,
     for row in result.rows:
         table.add_row(*("" if t is None else str(t) for t in row))
     _console().print(table)
+
+
+@cli.command()
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (127.0.0.1: this machine only).",
+)
+@click.option("--port", default=7878, show_default=True, type=int)
+@click.option(
+    "--timeout",
+    default=30.0,
+    show_default=True,
+    type=float,
+    help="Time limit of one query, in seconds.",
+)
+@click.option(
+    "--max-rows",
+    default=10_000,
+    show_default=True,
+    type=int,
+    help="Result-size limit (rows or triples).",
+)
+@store_option
+def serve(host: str, port: int, timeout: float, max_rows: int, store_url: str | None) -> None:
+    """Serve the graph as a read-only SPARQL 1.1 endpoint, with a query page."""
+    from kg.serve import Limits, make_server
+
+    with _open(store_url) as st:
+        server = make_server(st, host, port, Limits(timeout, max_rows))
+        click.echo(
+            f"kg: read-only SPARQL endpoint on http://{host}:{server.server_port}/sparql"
+            f" (page: http://{host}:{server.server_port}/); Ctrl-C stops it."
+        )
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.server_close()
 
 
 @cli.command()

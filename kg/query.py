@@ -70,8 +70,7 @@ def parse_query_file(path: Path) -> NamedQuery:
             m = re.match(r"param:\s*(\w+)\s+(\w+)\s+(required|optional)\s*(?:-\s*(.*))?$", body)
             if not m or m.group(2) not in PARAM_KINDS:
                 raise QueryError(f"{path}: malformed parameter line {line!r}")
-            params.append(Param(m.group(1), m.group(2), m.group(3) == "required",
-                                m.group(4) or ""))
+            params.append(Param(m.group(1), m.group(2), m.group(3) == "required", m.group(4) or ""))
     if not description:
         raise QueryError(f"{path}: no '# description:' line")
     return NamedQuery(path.stem, description, tuple(params), text, path)
@@ -107,8 +106,9 @@ def find_entities(store: Store, name: str) -> list[URIRef]:
     if key in labels:
         return sorted(labels[key])
     words = key.split()
-    found = {e for label, iris in labels.items() if all(w in label.split() for w in words)
-             for e in iris}
+    found = {
+        e for label, iris in labels.items() if all(w in label.split() for w in words) for e in iris
+    }
     return sorted(found)
 
 
@@ -119,8 +119,9 @@ def _term(store: Store, param: Param, value: str) -> Node | list[Node]:
         try:
             return Literal(date.fromisoformat(value).isoformat(), datatype=XSD.date)
         except ValueError as exc:
-            raise QueryError(f"parameter {param.name!r}: {value!r} is not a date "
-                             "(YYYY-MM-DD)") from exc
+            raise QueryError(
+                f"parameter {param.name!r}: {value!r} is not a date (YYYY-MM-DD)"
+            ) from exc
     return Literal(value)
 
 
@@ -129,8 +130,10 @@ def bindings_for(store: Store, query: NamedQuery, values: dict[str, str]) -> dic
     declared = {p.name: p for p in query.params}
     unknown = set(values) - set(declared)
     if unknown:
-        raise QueryError(f"query {query.name!r} has no parameter {sorted(unknown)[0]!r}; "
-                         f"it takes: {', '.join(declared) or 'none'}")
+        raise QueryError(
+            f"query {query.name!r} has no parameter {sorted(unknown)[0]!r}; "
+            f"it takes: {', '.join(declared) or 'none'}"
+        )
     missing = [p.name for p in query.params if p.required and p.name not in values]
     if missing:
         raise QueryError(f"query {query.name!r} needs --param {missing[0]}=…")
@@ -148,12 +151,15 @@ def run_named(store: Store, name: str, values: dict[str, str] | None = None) -> 
 
 def run_sparql(store: Store, text: str, values: dict[str, str] | None = None) -> Result:
     """Run raw SPARQL; ``values`` are bound as string literals (or IRIs given as <…>)."""
-    bound = {k: URIRef(v[1:-1]) if v.startswith("<") and v.endswith(">") else Literal(v)
-             for k, v in (values or {}).items()}
+    bound = {
+        k: URIRef(v[1:-1]) if v.startswith("<") and v.endswith(">") else Literal(v)
+        for k, v in (values or {}).items()
+    }
     return store.query(text, bound)
 
 
 # ----------------------------------------------------------------------------- output
+
 
 def _plain(term: Node | None) -> str:
     return "" if term is None else str(term)
@@ -167,8 +173,13 @@ def to_csv(result: Result, delimiter: str = ",") -> str:
 
         buf.write("\t".join(f"?{v}" for v in result.vars) + "\n")
         for row in result.rows:
-            buf.write("\t".join("" if t is None else (f"_:{t}" if isinstance(t, BNode)
-                                                      else nt_term(t)) for t in row) + "\n")
+            buf.write(
+                "\t".join(
+                    "" if t is None else (f"_:{t}" if isinstance(t, BNode) else nt_term(t))
+                    for t in row
+                )
+                + "\n"
+            )
         return buf.getvalue()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(result.vars)
@@ -195,13 +206,23 @@ def to_json(result: Result) -> str:
     """SPARQL 1.1 Query Results JSON."""
     if result.boolean is not None:
         return json.dumps({"head": {}, "boolean": result.boolean})
-    return json.dumps({
-        "head": {"vars": list(result.vars)},
-        "results": {"bindings": [
-            {v: _json_term(t) for v, t in zip(result.vars, row, strict=True) if t is not None}
-            for row in result.rows
-        ]},
-    }, ensure_ascii=False, indent=1)
+    return json.dumps(
+        {
+            "head": {"vars": list(result.vars)},
+            "results": {
+                "bindings": [
+                    {
+                        v: _json_term(t)
+                        for v, t in zip(result.vars, row, strict=True)
+                        if t is not None
+                    }
+                    for row in result.rows
+                ]
+            },
+        },
+        ensure_ascii=False,
+        indent=1,
+    )
 
 
 def to_xml(result: Result) -> str:
@@ -210,8 +231,11 @@ def to_xml(result: Result) -> str:
     if result.boolean is not None:
         out += ["<head/>", f"<boolean>{str(result.boolean).lower()}</boolean>", "</sparql>"]
         return "\n".join(out)
-    out.append("<head>" + "".join(f"<variable name={quoteattr(v)}/>" for v in result.vars)
-               + "</head><results>")
+    out.append(
+        "<head>"
+        + "".join(f"<variable name={quoteattr(v)}/>" for v in result.vars)
+        + "</head><results>"
+    )
     for row in result.rows:
         out.append("<result>")
         for v, t in zip(result.vars, row, strict=True):
@@ -222,8 +246,11 @@ def to_xml(result: Result) -> str:
             elif isinstance(t, BNode):
                 val = f"<bnode>{escape(str(t))}</bnode>"
             else:
-                attrs = f" xml:lang={quoteattr(t.language)}" if t.language else (
-                    f" datatype={quoteattr(str(t.datatype))}" if t.datatype else "")
+                attrs = (
+                    f" xml:lang={quoteattr(t.language)}"
+                    if t.language
+                    else (f" datatype={quoteattr(str(t.datatype))}" if t.datatype else "")
+                )
                 val = f"<literal{attrs}>{escape(str(t))}</literal>"
             out.append(f"<binding name={quoteattr(v)}>{val}</binding>")
         out.append("</result>")

@@ -46,6 +46,61 @@ def nt_term(term: Node) -> str:
     raise QueryError(f"cannot write {term!r} as an RDF term")
 
 
+UPDATE_KEYWORDS = frozenset("INSERT DELETE LOAD CLEAR DROP CREATE ADD MOVE COPY WITH USING".split())
+_IRI_AT = re.compile(r"<[^\s<>\"{}|^`\\]*>")
+
+
+def keywords(sparql: str) -> list[str]:
+    """The bare words of a query, upper-cased, outside strings, IRIs and comments
+    (variables and prefixed names are not bare words).
+
+    >>> keywords('SELECT ?insert WHERE { ?s <http://x/DROP> "SERVICE" ; ex:load ?o }')
+    ['SELECT', 'WHERE']
+    """
+    out: list[str] = []
+    i, n = 0, len(sparql)
+    while i < n:
+        c = sparql[i]
+        if c == "#":
+            nl = sparql.find("\n", i)
+            i = n if nl < 0 else nl + 1
+        elif c in "\"'":
+            triple = sparql[i : i + 3]
+            if triple in ('"""', "'''"):
+                end = sparql.find(triple, i + 3)
+                i = n if end < 0 else end + 3
+                continue
+            j = i + 1
+            while j < n and sparql[j] != c:
+                j += 2 if sparql[j] == "\\" else 1
+            i = j + 1
+        elif c == "<" and _IRI_AT.match(sparql, i):
+            i = _IRI_AT.match(sparql, i).end()  # type: ignore[union-attr]
+        elif c in "?$":
+            m = re.compile(r"[?$]\w*").match(sparql, i)
+            i = m.end() if m else i + 1
+        elif c.isalpha() or c == "_":
+            m = re.compile(r"[\w.-]*(?::[\w.-]*)?").match(sparql, i)
+            word = m.group() if m else c
+            if ":" not in word:
+                out.append(word.rstrip(".").upper())
+            i += max(1, len(word))
+        else:
+            i += 1
+    return out
+
+
+def check_read_only(sparql: str) -> None:
+    """Refuse updates and federated queries (SERVICE would make the server fetch URLs)."""
+    words = set(keywords(sparql))
+    if words & (UPDATE_KEYWORDS - {"WITH", "USING"}) or (
+        words & UPDATE_KEYWORDS and not words & {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
+    ):
+        raise QueryError("updates are refused: this is a read-only endpoint")
+    if "SERVICE" in words:
+        raise QueryError("federated queries (SERVICE) are refused by this endpoint")
+
+
 def _where_brace(sparql: str) -> int:
     """Offset of the ``{`` that opens the query's WHERE group."""
     i, n = 0, len(sparql)

@@ -224,8 +224,9 @@ class OxigraphStore(Store):
 
 # --------------------------------------------------------------------- SPARQL 1.1 server
 
-_FORM = re.compile(r"^(?:\s|#[^\n]*\n|(?:PREFIX|BASE)\s[^\n]*)*\s*(SELECT|ASK|CONSTRUCT|DESCRIBE)\b",
-                   re.IGNORECASE)
+_FORM = re.compile(
+    r"^(?:\s|#[^\n]*\n|(?:PREFIX|BASE)\s[^\n]*)*\s*(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE
+)
 
 
 def _json_term(b: dict) -> Node:
@@ -250,8 +251,12 @@ class SparqlStore(Store):
 
     PAGE = 10_000
 
-    def __init__(self, query_url: str, update_url: str | None = None,
-                 timeout: float = 120.0) -> None:
+    def __init__(
+        self, query_url: str, update_url: str | None = None, timeout: float = 120.0
+    ) -> None:
+        for u in (query_url, update_url or query_url):
+            if not re.match(r"^https?://", u):
+                raise StoreError(f"sparql: {u!r} is not an http(s) URL")
         self.query_url = query_url
         self.update_url = update_url or query_url
         self.timeout = timeout
@@ -259,18 +264,24 @@ class SparqlStore(Store):
 
     def _post(self, url: str, form: dict[str, str], accept: str) -> bytes:
         data = urllib.parse.urlencode(form).encode("utf-8")
-        req = urllib.request.Request(url, data=data, method="POST", headers={
-            "Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
-            "Accept": accept,
-        })
+        req = urllib.request.Request(  # noqa: S310 (http(s) only, checked in __init__)
+            url,
+            data=data,
+            method="POST",
+            headers={
+                "Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
+                "Accept": accept,
+            },
+        )
         try:
-            with urllib.request.urlopen(req, timeout=self.timeout) as resp:  # noqa: S310 (URL is the store's own, http or https)
+            with urllib.request.urlopen(req, timeout=self.timeout) as resp:  # noqa: S310
                 return resp.read()
         except urllib.error.HTTPError as exc:
             detail = exc.read()[:500].decode("utf-8", "replace").strip()
             if 400 <= exc.code < 500 and exc.code not in (401, 403, 404):
-                raise QueryError(f"{self.url}: the server refused the request "
-                                 f"(HTTP {exc.code}): {detail}") from exc
+                raise QueryError(
+                    f"{self.url}: the server refused the request (HTTP {exc.code}): {detail}"
+                ) from exc
             raise StoreError(f"{self.url}: HTTP {exc.code}: {detail}") from exc
         except (urllib.error.URLError, TimeoutError, OSError) as exc:
             raise StoreError(f"{self.url}: cannot reach the server ({exc})") from exc

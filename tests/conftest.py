@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import os
+from pathlib import Path
 
 import pytest
 
@@ -52,8 +51,10 @@ def virtuoso(tmp_path_factory):
     from . import virtuoso as vt
 
     if not vt.available():
-        message = ("Virtuoso is not installed here (Debian package virtuoso-opensource; "
-                   "scripts/test installs it)")
+        message = (
+            "Virtuoso is not installed here (Debian package virtuoso-opensource; "
+            "scripts/test installs it)"
+        )
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)

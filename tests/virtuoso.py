@@ -3,6 +3,7 @@ folder, both ports on 127.0.0.1, SPARQL Update granted, shut down at the end."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
 import socket
@@ -38,17 +39,18 @@ class Virtuoso:
     def isql(self, statement: str) -> str:
         done = subprocess.run(
             ["isql-vt", f"127.0.0.1:{self.sql_port}", "dba", "dba", f"exec={statement}"],
-            capture_output=True, text=True, timeout=60, check=False,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
         )
         if done.returncode != 0:
             raise RuntimeError(f"isql-vt failed: {done.stdout}{done.stderr}")
         return done.stdout
 
     def stop(self) -> None:
-        try:
+        with contextlib.suppress(RuntimeError, subprocess.TimeoutExpired):
             self.isql("shutdown;")
-        except (RuntimeError, subprocess.TimeoutExpired):
-            pass
 
 
 def start(workdir: Path) -> Virtuoso:
@@ -56,15 +58,22 @@ def start(workdir: Path) -> Virtuoso:
     server = Virtuoso(workdir, _free_port(), _free_port())
     ini = PACKAGED_INI.read_text(encoding="utf-8")
     ini = ini.replace("/var/lib/virtuoso-opensource-7/db", str(workdir))
-    ini = re.sub(r"(?m)^ServerPort\s*=\s*1111\s*$", f"ServerPort = 127.0.0.1:{server.sql_port}",
-                 ini)
-    ini = re.sub(r"(?m)^ServerPort\s*=\s*8890\s*$",
-                 f"ServerPort = 127.0.0.1:{server.http_port}", ini)
+    ini = re.sub(
+        r"(?m)^ServerPort\s*=\s*1111\s*$", f"ServerPort = 127.0.0.1:{server.sql_port}", ini
+    )
+    ini = re.sub(
+        r"(?m)^ServerPort\s*=\s*8890\s*$", f"ServerPort = 127.0.0.1:{server.http_port}", ini
+    )
     ini = re.sub(r"(?m)^ResultSetMaxRows\s*=.*$", "ResultSetMaxRows = 1000000", ini)
     config = workdir / "virtuoso.ini"
     config.write_text(ini, encoding="utf-8")
-    subprocess.run(["virtuoso-t", "+configfile", str(config), "+wait"], cwd=workdir,
-                   check=True, timeout=180, capture_output=True)
+    subprocess.run(
+        ["virtuoso-t", "+configfile", str(config), "+wait"],
+        cwd=workdir,
+        check=True,
+        timeout=180,
+        capture_output=True,
+    )
     server.isql('GRANT SPARQL_UPDATE TO "SPARQL";')
     deadline = time.monotonic() + 60
     while True:
