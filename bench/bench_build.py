@@ -42,8 +42,10 @@ def main() -> None:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"model load: {load_s:.2f} s")
     print(f"articles: {len(articles)} ({chars} characters), triples: {triples}")
-    print(f"build: best {best:.2f} s of {args.repeat} "
-          f"({len(articles) / best:.1f} articles/s, {chars / best / 1000:.1f} k chars/s)")
+    print(
+        f"build: best {best:.2f} s of {args.repeat} "
+        f"({len(articles) / best:.1f} articles/s, {chars / best / 1000:.1f} k chars/s)"
+    )
     print(f"peak RSS: {peak_mb:.0f} MiB")
 
 

@@ -37,6 +37,12 @@ def _open(store_url: str | None) -> Any:
     return store.open(store_url or _default_store())
 
 
+def _projections() -> list[Any]:
+    from kg.analyse import Projection
+
+    return list(Projection)
+
+
 def _types() -> list[Any]:
     from kg.model import EntityType
 
@@ -138,10 +144,17 @@ def stats(store_url: str | None, as_json: bool) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld"]),
+    type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "graphml", "gexf"]),
     default="ttl",
     show_default=True,
-    help="Serialisation.",
+    help="RDF serialisation, or GraphML/GEXF of a network projection.",
+)
+@click.option(
+    "--projection",
+    type=click.Choice([p.value for p in _projections()]),
+    default="full",
+    show_default=True,
+    help="For graphml and gexf.",
 )
 @click.option(
     "-o",
@@ -151,12 +164,16 @@ def stats(store_url: str | None, as_json: bool) -> None:
     help="File to write (default: standard output).",
 )
 @store_option
-def export(fmt: str, output: Path | None, store_url: str | None) -> None:
-    """Export the graph for other tools."""
+def export(fmt: str, projection: str, output: Path | None, store_url: str | None) -> None:
+    """Export the graph for other tools (RDF, or a network for Gephi, yEd, Cytoscape)."""
     from kg.export import export as do_export
+    from kg.export import export_network
 
     with _open(store_url) as st:
-        data = do_export(st, fmt, output)
+        if fmt in ("graphml", "gexf"):
+            data = export_network(st, fmt, projection, output)
+        else:
+            data = do_export(st, fmt, output)
     if output is None:
         sys.stdout.buffer.write(data)
     else:
@@ -185,15 +202,203 @@ def validate(store_url: str | None) -> None:
 @click.option(
     "-o", "--output", type=click.Path(path_type=Path), required=True, help="HTML file to write."
 )
+@click.option(
+    "--projection",
+    type=click.Choice([p.value for p in _projections()]),
+    default="full",
+    show_default=True,
+)
+@click.option("--focus", default=None, help="Only this entity and its neighbourhood.")
+@click.option("--depth", default=1, show_default=True, type=int, help="With --focus: hops.")
+@click.option(
+    "--types",
+    default=None,
+    metavar="T1,T2",
+    help="Only these entity types (e.g. Person,Country,Event).",
+)
+@click.option("--article", default=None, help="Only what this article states.")
+@click.option(
+    "--min-weight",
+    default=1,
+    show_default=True,
+    type=int,
+    help="Drop links backed by fewer statements (or shared events).",
+)
+@click.option(
+    "--size-by",
+    type=click.Choice(["pagerank", "degree", "weighted-degree", "betweenness"]),
+    default="pagerank",
+    show_default=True,
+    help="What node size shows.",
+)
+@click.option("--overview", is_flag=True, help="One node per community (for large graphs).")
 @click.option("--title", default="kg network", show_default=True)
 @store_option
-def draw(output: Path, title: str, store_url: str | None) -> None:
+def draw(
+    output: Path,
+    projection: str,
+    focus: str | None,
+    depth: int,
+    types: str | None,
+    article: str | None,
+    min_weight: int,
+    size_by: str,
+    overview: bool,
+    title: str,
+    store_url: str | None,
+) -> None:
     """Write an interactive HTML view of the graph (self-contained, opens offline)."""
+    from kg.draw import ViewOptions
     from kg.draw import draw as do_draw
 
+    wanted = frozenset(t.strip() for t in types.split(",")) if types else None
+    options = ViewOptions(
+        projection, focus, depth, wanted, article, min_weight, size_by, overview, title
+    )
     with _open(store_url) as st:
-        do_draw(st, output, title=title)
+        do_draw(st, output, options)
     click.echo(f"Wrote {output}.")
+
+
+@cli.command()
+@click.option(
+    "--projection",
+    type=click.Choice([p.value for p in _projections()]),
+    default="full",
+    show_default=True,
+)
+@click.option(
+    "--measure",
+    type=click.Choice(
+        [
+            "summary",
+            "degree",
+            "weighted-degree",
+            "pagerank",
+            "betweenness",
+            "communities",
+            "brokers",
+        ]
+    ),
+    default="summary",
+    show_default=True,
+    help="summary: top actors by PageRank, then the communities.",
+)
+@click.option("--top", "top_n", default=10, show_default=True, type=int)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
+@store_option
+def analyse(projection: str, measure: str, top_n: int, fmt: str, store_url: str | None) -> None:
+    """Who is central, which communities form, who bridges them."""
+    from kg import analyse as an
+
+    with _open(store_url) as st:
+        g = an.project(an.read_graph(st), projection)
+    label = {n: d.get("label", n) for n, d in g.nodes(data=True)}
+    tables: list[tuple[str, list[str], list[list[Any]]]] = []
+    if measure in ("summary", "pagerank", "degree", "weighted-degree", "betweenness"):
+        m = "pagerank" if measure == "summary" else measure
+        scores = an.score(g, m)
+        rows = [
+            [i + 1, label[n], g.nodes[n]["type"], round(v, 5)]
+            for i, (n, v) in enumerate(an.top(g, scores, top_n))
+        ]
+        note = f" ({scores.note})" if scores.note else ""
+        tables.append((f"Top actors by {m}{note}", ["rank", "actor", "type", m], rows))
+    comms = an.communities(g) if measure in ("summary", "communities", "brokers") else []
+    if measure in ("summary", "communities"):
+        rows = [
+            [i + 1, len(c), "; ".join(sorted((label[n] for n in c), key=lambda x: x.lower())[:12])]
+            for i, c in enumerate(comms[:top_n])
+        ]
+        tables.append(("Communities (Louvain, seeded)", ["community", "size", "members"], rows))
+    if measure == "brokers":
+        rows = [
+            [label[b.node], b.community + 1, b.reaches, round(b.betweenness, 5)]
+            for b in an.brokers(g, comms)[:top_n]
+        ]
+        tables.append(
+            (
+                "Brokers between communities",
+                ["entity", "community", "other communities reached", "betweenness"],
+                rows,
+            )
+        )
+    _print_tables(tables, fmt)
+
+
+@cli.command()
+@click.argument("source")
+@click.argument("target")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@store_option
+def path(source: str, target: str, fmt: str, store_url: str | None) -> None:
+    """The shortest chain of stated relations between two entities, with evidence."""
+    from dataclasses import asdict
+
+    from kg import analyse as an
+
+    with _open(store_url) as st:
+        g = an.project(an.read_graph(st), "full")
+    hops = an.path(g, source, target)
+    label = {n: d.get("label", n) for n, d in g.nodes(data=True)}
+    if fmt == "json":
+        click.echo(
+            json.dumps(
+                [
+                    {**asdict(h), "source_label": label[h.source], "target_label": label[h.target]}
+                    for h in hops
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    click.echo(f"{label[hops[0].source]} → {label[hops[-1].target]}: {len(hops)} hop(s)")
+    for i, h in enumerate(hops, 1):
+        arrow = f"—{h.relation}→" if h.forward else f"←{h.relation}—"
+        click.echo(f"{i}. {label[h.source]} {arrow} {label[h.target]}")
+        click.echo(f"   [{h.articles.split('|')[0]}] {h.evidence}")
+
+
+def _print_tables(tables: list[tuple[str, list[str], list[list[Any]]]], fmt: str) -> None:
+    if fmt == "json":
+        click.echo(
+            json.dumps(
+                {
+                    title: [dict(zip(cols, r, strict=True)) for r in rows]
+                    for title, cols, rows in tables
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    if fmt == "csv":
+        import csv
+
+        w = csv.writer(sys.stdout)
+        for title, cols, rows in tables:
+            w.writerow([f"# {title}"])
+            w.writerow(cols)
+            w.writerows(rows)
+        return
+    from rich.table import Table
+
+    for title, cols, rows in tables:
+        table = Table(title=title)
+        for c in cols:
+            table.add_column(c, overflow="fold")
+        for r in rows:
+            table.add_row(*(str(x) for x in r))
+        _console().print(table)
 
 
 @cli.command()

@@ -6,19 +6,28 @@ into HTML. Here every script is inlined (the page opens with no network), a Cont
 Security Policy forbids any remote load, text from articles reaches the page only as JSON
 data read with ``JSON.parse`` and shown through ``textContent``/``innerText``, and the
 JSON is escaped so that ``</script>`` in a sentence cannot close the data block.
+
+Small views let vis-network's physics settle the layout in the browser. Above
+``LAYOUT_THRESHOLD`` nodes the layout is computed in Python (communities placed on a
+spiral, their members around each centre) and physics is off, so that a view of
+thousands of nodes opens at once; ``overview=True`` collapses each community to one node.
 """
 
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
+import math
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from kg import analyse
 from kg.export import write_atomic
-from kg.model import EntityType, Predicate
-from kg.namespace import KG
 from kg.store import Store
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 COLOURS = {
     "Person": "#e15759",
@@ -27,6 +36,7 @@ COLOURS = {
     "Place": "#59a14f",
     "Event": "#b07aa1",
     "Initiative": "#edc948",
+    "Community": "#9c9c9c",
 }
 SHAPES = {
     "Person": "dot",
@@ -35,61 +45,39 @@ SHAPES = {
     "Place": "triangle",
     "Event": "star",
     "Initiative": "hexagon",
+    "Community": "dot",
 }
-_TYPE_OF = {str(KG[t.value]): t.value for t in EntityType}
-_PRED_OF = {str(KG[p.value]): p.value for p in Predicate}
+LAYOUT_THRESHOLD = 400
+EDGE_LABEL_THRESHOLD = 1500
+GOLDEN = math.pi * (3 - math.sqrt(5))
 
 
-@dataclass
-class ViewGraph:
-    """Nodes and edges of a view, as plain data (what the page shows)."""
+@dataclass(frozen=True)
+class ViewOptions:
+    projection: str = analyse.Projection.FULL
+    focus: str | None = None
+    depth: int = 1
+    types: frozenset[str] | None = None
+    article: str | None = None
+    min_weight: int = 1
+    size_by: str = analyse.Measure.PAGERANK
+    overview: bool = False
+    title: str = "kg network"
 
-    nodes: dict[str, dict]
-    edges: list[dict]
 
+def build_view(store: Store, options: ViewOptions | None = None) -> nx.Graph:
+    """The graph a view shows, after projection and filters."""
+    import networkx as nx
 
-def view_graph(store: Store) -> ViewGraph:
-    """Entities and the relations between them, with evidence for every edge."""
-    classes = " ".join(KG[t.value].n3() for t in EntityType)
-    res = store.query(f"""
-        SELECT ?e ?cls ?label (COUNT(DISTINCT ?m) AS ?mentions) (COUNT(DISTINCT ?a) AS ?articles)
-        WHERE {{
-          VALUES ?cls {{ {classes} }}
-          ?e a ?cls ; <http://www.w3.org/2000/01/rdf-schema#label> ?label .
-          ?m {KG.mentionOf.n3()} ?e ; {KG.inArticle.n3()} ?a .
-        }} GROUP BY ?e ?cls ?label""")
-    nodes: dict[str, dict] = {}
-    for e, cls, label, mentions, articles in res.rows:
-        key = str(e)
-        if key in nodes:
-            continue
-        nodes[key] = {
-            "id": key,
-            "label": str(label),
-            "type": _TYPE_OF[str(cls)],
-            "mentions": int(mentions),
-            "articles": int(articles),
-        }
-    preds = " ".join(KG[p.value].n3() for p in Predicate)
-    res = store.query(f"""
-        SELECT ?s ?p ?o ?text ?art WHERE {{
-          VALUES ?p {{ {preds} }}
-          ?x a {KG.Assertion.n3()} ;
-             <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> ?s ;
-             <http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> ?p ;
-             <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> ?o ;
-             {KG.evidence.n3()} ?sent ; {KG.inArticle.n3()} ?a .
-          ?sent {KG.text.n3()} ?text . ?a {KG.identifier.n3()} ?art .
-        }}""")
-    evidence: dict[tuple[str, str, str], list[str]] = defaultdict(list)
-    for s, p, o, text, art in res.rows:
-        if str(s) in nodes and str(o) in nodes:
-            evidence[(str(s), _PRED_OF[str(p)], str(o))].append(f"[{art}] {text}")
-    edges = [
-        {"from": s, "to": o, "predicate": p, "evidence": ev}
-        for (s, p, o), ev in sorted(evidence.items())
-    ]
-    return ViewGraph(nodes, edges)
+    o = options or ViewOptions()
+    data = analyse.read_graph(store, o.article)
+    g = analyse.project(
+        data, o.projection, types=set(o.types) if o.types else None, min_weight=o.min_weight
+    )
+    if o.focus:
+        centre = analyse.resolve_node(g, o.focus)
+        g = nx.ego_graph(g, centre, radius=o.depth, undirected=True)
+    return g
 
 
 def _json_for_html(obj: object) -> str:
@@ -114,60 +102,188 @@ def _vis_assets() -> tuple[str, str]:
     )
 
 
-def render(view: ViewGraph, title: str = "kg network") -> str:
+def community_layout(
+    g: nx.Graph, comms: list[set[str]], scale: float = 18.0
+) -> dict[str, tuple[float, float]]:
+    """Communities on a spiral, each one's members on a sunflower around its centre:
+    linear time, deterministic, and clusters stay apart."""
+    pos: dict[str, tuple[float, float]] = {}
+    placed = 0.0
+    for i, members in enumerate(comms):
+        radius = scale * math.sqrt(len(members))
+        dist = scale * 2.2 * math.sqrt(placed + len(members) / 2) if i else 0.0
+        cx, cy = dist * math.cos(i * GOLDEN), dist * math.sin(i * GOLDEN)
+        ordered = sorted(members, key=lambda n: (-g.degree(n), n))
+        for j, n in enumerate(ordered):
+            r = radius * math.sqrt((j + 0.5) / len(ordered))
+            pos[n] = (cx + r * math.cos(j * GOLDEN), cy + r * math.sin(j * GOLDEN))
+        placed += len(members)
+    return pos
+
+
+def overview_graph(g: nx.Graph, comms: list[set[str]]) -> nx.Graph:
+    """Each community as one node (its best-known members as its label), and the
+    relations between communities as weighted edges."""
+    import networkx as nx
+
+    member = {n: i for i, c in enumerate(comms) for n in c}
+    o = nx.Graph()
+    for i, c in enumerate(comms):
+        top = sorted(c, key=lambda n: (-g.nodes[n].get("mentions", 0), n))[:3]
+        names = [g.nodes[n].get("label", n) for n in top]
+        o.add_node(
+            f"community-{i}",
+            label=" · ".join(names),
+            type="Community",
+            mentions=sum(g.nodes[n].get("mentions", 0) for n in c),
+            articles=len({a for n in c for a in g.nodes[n].get("article_ids", "").split("|") if a}),
+            article_ids="",
+            members=len(c),
+        )
+    for u, v, d in g.edges(data=True):
+        a, b = member[u], member[v]
+        if a == b:
+            continue
+        key = (f"community-{min(a, b)}", f"community-{max(a, b)}")
+        if o.has_edge(*key):
+            o.edges[key]["weight"] += d.get("weight", 1)
+        else:
+            o.add_edge(
+                *key, weight=d.get("weight", 1), relation="relations", evidence="", articles=""
+            )
+    return o
+
+
+def _node_title(n: str, d: dict[str, Any], g: nx.Graph) -> str:
+    lines = [f"{d.get('label', n)} ({d.get('type', '?')})"]
+    if d.get("type") == "Community":
+        lines.append(f"{d.get('members', 0)} entities, {d.get('mentions', 0)} mentions")
+        return "\n".join(lines)
+    arts = [a for a in d.get("article_ids", "").split("|") if a]
+    lines.append(
+        f"{d.get('mentions', 0)} mention(s) in {len(arts)} article(s): "
+        + ", ".join(arts[:5])
+        + ("…" if len(arts) > 5 else "")
+    )
+    evidence = []
+    for _, _, e in list(g.edges(n, data=True))[:2]:
+        if e.get("evidence"):
+            evidence.append(
+                f"[{e.get('articles', '').split('|')[0]}] " + e["evidence"].split("\n")[0]
+            )
+    if evidence:
+        lines += ["", *evidence]
+    return "\n".join(lines)
+
+
+def render(g: nx.Graph, options: ViewOptions | None = None) -> str:
     """The HTML page of a view."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
     from pyvis.network import Network
 
-    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
-    for n in view.nodes.values():
-        heading = f"{n['label']} ({n['type']})"
+    o = options or ViewOptions()
+    big = len(g) > LAYOUT_THRESHOLD or o.overview
+    comms = analyse.communities(g) if big and len(g) else []
+    if o.overview and len(g):
+        g = overview_graph(g, comms)
+        comms = [{n} for n in g]
+    sizes: dict[str, float] = {}
+    if len(g):
+        measure = "weighted-degree" if o.overview else o.size_by
+        values = analyse.score(g, measure).values
+        top = max(values.values()) or 1.0
+        sizes = {n: 8 + 32 * (v / top) ** 0.5 for n, v in values.items()}
+    pos = (
+        community_layout(g, comms)
+        if big and not o.overview
+        else (community_layout(g, [set(g)], scale=60.0) if o.overview and len(g) else {})
+    )
+    net = Network(height="100%", width="100%", directed=g.is_directed(), cdn_resources="in_line")
+    for n, d in g.nodes(data=True):
+        t = d.get("type", "?")
+        heading = f"{d.get('label', n)} ({t})"
+        extra: dict[str, Any] = {}
+        if n in pos:
+            extra = {"x": round(pos[n][0], 1), "y": round(pos[n][1], 1), "physics": False}
         net.add_node(
-            n["id"],
-            label=n["label"],
-            title=f"{heading}\n{n['mentions']} mentions in {n['articles']} article(s)",
-            color=COLOURS[n["type"]],
-            shape=SHAPES[n["type"]],
-            size=10 + min(30, 3 * n["mentions"]),
-            group=n["type"],
+            n,
+            label=d.get("label", n),
+            title=_node_title(n, d, g),
+            color=COLOURS.get(t, "#999999"),
+            shape=SHAPES.get(t, "dot"),
+            size=round(sizes.get(n, 10), 1),
             heading=heading,
+            kgType=t,
+            **extra,
         )
-    for e in view.edges:
-        text = "\n\n".join(e["evidence"][:5])
+    show_edge_labels = g.number_of_edges() <= EDGE_LABEL_THRESHOLD
+    for u, v, d in g.edges(data=True):
+        ev = d.get("evidence", "")
+        arts = d.get("articles", "")
+        title = d.get("relation", "")
+        if ev:
+            title += "\n\n" + "\n\n".join(ev.split("\n")[:5])
+        if arts:
+            title += f"\n\nArticles: {', '.join(arts.split('|')[:8])}"
+        if o.overview:
+            title = f"{d.get('weight', 1)} relation(s) between the two communities"
         net.add_edge(
-            e["from"],
-            e["to"],
-            label=e["predicate"],
-            title=text,
-            heading=e["predicate"],
-            arrows="to",
+            u,
+            v,
+            label=d.get("relation", "") if show_edge_labels else None,
+            title=title,
+            heading=d.get("relation", ""),
+            value=d.get("weight", 1),
+            arrows="to" if g.is_directed() else "",
         )
-    options = {
+    options_js = {
         "physics": {
-            "enabled": True,
+            "enabled": not big,
             "solver": "forceAtlas2Based",
-            "stabilization": {"iterations": 200},
+            "stabilization": {"iterations": 150},
         },
-        "interaction": {"hover": True, "tooltipDelay": 150},
-        "edges": {"font": {"size": 9, "align": "middle"}, "smooth": False},
+        "layout": {"improvedLayout": not big},
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": big},
+        "edges": {
+            "font": {"size": 9, "align": "middle", "color": "#555"},
+            "smooth": False,
+            "color": {"color": "#9aa4b1", "highlight": "#333", "inherit": False},
+            "scaling": {"min": 1, "max": 6, "label": {"enabled": False}},
+        },
         "nodes": {"font": {"size": 12}},
     }
-    counts = Counter(n["type"] for n in view.nodes.values())
-    legend = [{"label": t, "color": c, "count": counts.get(t, 0)} for t, c in COLOURS.items()]
+    counts = Counter(d.get("type") for _, d in g.nodes(data=True))
+    glyph = {
+        "dot": "●",
+        "square": "■",
+        "diamond": "◆",
+        "triangle": "▲",
+        "star": "★",
+        "hexagon": "⬢",
+    }
+    legend = [
+        {"label": f"{glyph[SHAPES[t]]} {t}", "color": c, "count": counts.get(t, 0)}
+        for t, c in COLOURS.items()
+        if counts.get(t) or t != "Community"
+    ]
     js, css = _vis_assets()
     env = Environment(
         loader=FileSystemLoader(Path(__file__).parent / "templates"),
         autoescape=select_autoescape(["html"]),
     )
-    template = env.get_template("graph.html")
-    return template.render(
-        title=title,
-        summary=f"{len(view.nodes)} entities, {len(view.edges)} relations",
+    summary = (
+        f"{len(g)} {'communities' if o.overview else 'entities'}, "
+        f"{g.number_of_edges()} links; projection {o.projection}"
+        + (f"; layout computed in Python ({len(comms)} communities)" if big else "")
+    )
+    return env.get_template("graph.html").render(
+        title=o.title,
+        summary=summary,
         legend=legend,
         vis_js=_raw(js.replace("</script", "<\\/script")),
         vis_css=_raw(css.replace("</style", "<\\/style")),
         data_json=_raw(
-            _json_for_html({"nodes": net.nodes, "edges": net.edges, "options": options})
+            _json_for_html({"nodes": net.nodes, "edges": net.edges, "options": options_js})
         ),
     )
 
@@ -180,7 +296,12 @@ def _raw(text: str) -> object:
     return Markup(text)  # noqa: S704 (see docstring: no article text reaches here unescaped)
 
 
-def draw(store: Store, out: Path | str, title: str = "kg network") -> Path:
-    """Write the HTML view of the whole graph to ``out``."""
-    html = render(view_graph(store), title)
+def draw(
+    store: Store, out: Path | str, options: ViewOptions | None = None, title: str | None = None
+) -> Path:
+    """Write the HTML view to ``out``."""
+    o = options or ViewOptions()
+    if title:
+        o = ViewOptions(**{**o.__dict__, "title": title})
+    html = render(build_view(store, o), o)
     return write_atomic(out, html.encode("utf-8"))

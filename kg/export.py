@@ -91,3 +91,27 @@ def export(store: Store, fmt: Format | str, out: Path | str | None = None) -> by
     if out is not None:
         write_atomic(out, data)
     return data
+
+
+def export_network(
+    store: Store, fmt: str, projection: str = "full", out: Path | str | None = None
+) -> bytes:
+    """A network projection (see :mod:`kg.analyse`) as GraphML or GEXF."""
+    import io
+
+    import networkx as nx
+
+    from kg.analyse import project, read_graph
+
+    g = project(read_graph(store), projection)
+    buf = io.BytesIO()
+    if fmt == "graphml":
+        nx.write_graphml(g, buf, encoding="utf-8")
+    elif fmt == "gexf":
+        nx.write_gexf(g, buf, encoding="utf-8")
+    else:
+        raise ValueError(f"unknown network format {fmt!r}")
+    data = buf.getvalue()
+    if out is not None:
+        write_atomic(out, data)
+    return data

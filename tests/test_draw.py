@@ -2,7 +2,7 @@ import re
 
 from kg import store as store_mod
 from kg.build import build_articles
-from kg.draw import draw, render, view_graph
+from kg.draw import LAYOUT_THRESHOLD, ViewOptions, build_view, draw, render
 from kg.model import Article
 
 
@@ -18,14 +18,50 @@ def test_page_is_self_contained(seed_store, tmp_path):
 
 
 def test_every_entity_is_a_node(seed_store):
-    view = view_graph(seed_store)
     n = int(
         seed_store.query(
             "SELECT (COUNT(DISTINCT ?e) AS ?n) "
             "WHERE { ?m <https://w3id.org/kg/ontology#mentionOf> ?e }"
         ).rows[0][0]
     )
-    assert len(view.nodes) == n
+    assert len(build_view(seed_store)) == n
+
+
+def test_filters_focus_types_article_min_weight(seed_store):
+    ego = build_view(seed_store, ViewOptions(focus="Cho Tae-yul", depth=1))
+    labels = {d["label"] for _, d in ego.nodes(data=True)}
+    assert "Cho Tae-yul" in labels and "Corée du Sud" in labels and "Kao Kim Hourn" not in labels
+    people = build_view(seed_store, ViewOptions(types=frozenset({"Person", "Event"})))
+    assert {d["type"] for _, d in people.nodes(data=True)} == {"Person", "Event"}
+    one = build_view(seed_store, ViewOptions(article="001_674f567e8a87d31f"))
+    assert {d["label"] for _, d in one.nodes(data=True)} == {
+        "Pham Minh Chinh",
+        "Vietnam",
+        "ASEAN",
+        "Hanoï",
+        "6e conférence ministérielle du numérique de l’ASEAN",
+    }
+    co = build_view(seed_store, ViewOptions(projection="co-participation", min_weight=2))
+    assert all(w >= 2 for _, _, w in co.edges(data="weight"))
+
+
+def test_tooltips_carry_evidence_and_article(seed_store):
+    html = render(build_view(seed_store, ViewOptions(focus="Cho Tae-yul")))
+    assert "Lors de cette séance de discussion, le ministre sud-coréen" in html
+    assert "002_c231b7b4a89e3f3b" in html
+
+
+def test_large_views_are_laid_out_in_python(seed_store):
+    import networkx as nx
+
+    g = nx.relabel_nodes(nx.barabasi_albert_graph(LAYOUT_THRESHOLD + 100, 2, seed=1), str)
+    for n in g:
+        g.nodes[n].update(label=f"n{n}", type="Person", mentions=1, articles=1, article_ids="a")
+    for u, v in g.edges:
+        g.edges[u, v].update(weight=1, relation="partnerOf", evidence="e", articles="a")
+    html = render(g)
+    assert '"physics": {"enabled": false' in html
+    assert html.count('"x":') == len(g)
 
 
 def test_article_text_cannot_inject_markup(nlp):
@@ -35,7 +71,7 @@ def test_article_text_cannot_inject_markup(nlp):
     )
     with store_mod.open("memory:") as st:
         build_articles([Article(id="evil", text=text, source_file="evil.txt")], st)
-        html = render(view_graph(st))
+        html = render(build_view(st))
     body = html.split('<script id="graph-data"', 1)[1]
     assert "<script>alert" not in body and "<img" not in body
     assert "</script><img" not in html

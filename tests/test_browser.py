@@ -1,0 +1,102 @@
+"""The HTML view in a real headless Chromium: it loads offline, draws every node, logs no
+error, shows a node's details when clicked, and runs nothing an article smuggles in."""
+
+import os
+
+import pytest
+
+from kg import store as store_mod
+from kg.build import build_articles
+from kg.draw import ViewOptions, build_view, draw
+from kg.model import Article
+
+from . import browser
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def driver():
+    if not browser.available():
+        message = (
+            "Chromium is not installed here (Debian packages chromium and "
+            "chromium-driver; scripts/test installs them)"
+        )
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    d = browser.start()
+    yield d
+    d.quit()
+
+
+def open_page(driver, path):
+    browser.offline(driver)
+    driver.get(path.resolve().as_uri())
+    browser.wait_ready(driver)
+
+
+def test_view_loads_offline_and_draws_every_node(driver, seed_store, tmp_path):
+    out = draw(seed_store, tmp_path / "graph.html")
+    expected = len(build_view(seed_store, ViewOptions()))
+    open_page(driver, out)
+    drawn = driver.execute_script("return window.kgNetwork.body.data.nodes.length")
+    assert drawn == expected > 40
+    positions = driver.execute_script("return Object.keys(window.kgNetwork.getPositions()).length")
+    assert positions == expected
+    assert browser.console_errors(driver) == []
+    driver.save_screenshot(str(tmp_path / "graph.png"))
+    assert (tmp_path / "graph.png").stat().st_size > 10_000
+
+
+def test_clicking_a_node_shows_its_details(driver, seed_store, tmp_path):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    out = draw(seed_store, tmp_path / "focus.html", ViewOptions(focus="Cho Tae-yul", depth=1))
+    open_page(driver, out)
+    driver.execute_script("window.kgNetwork.stopSimulation(); window.kgNetwork.fit();")
+    node = driver.execute_script("""
+        const net = window.kgNetwork;
+        const id = net.body.data.nodes.get().find(n => n.label === 'Cho Tae-yul').id;
+        const p = net.canvasToDOM(net.getPositions([id])[id]);
+        const r = document.querySelector('#graph canvas').getBoundingClientRect();
+        return {x: p.x, y: p.y, w: r.width, h: r.height};""")
+    canvas = driver.find_element(By.CSS_SELECTOR, "#graph canvas")
+    ActionChains(driver).move_to_element_with_offset(
+        canvas, int(node["x"] - node["w"] / 2), int(node["y"] - node["h"] / 2)
+    ).click().perform()
+    details = driver.find_element(By.ID, "details").text
+    assert "Cho Tae-yul (Person)" in details
+    assert "002_c231b7b4a89e3f3b" in details
+    driver.save_screenshot(str(tmp_path / "focus.png"))
+
+
+def test_markup_in_articles_runs_nothing(driver, tmp_path, nlp):
+    text = (
+        "Le ministre Jean <script>window.__pwned=1</script> Dupont et le Premier ministre "
+        'Pham Minh Chinh ont participé au Forum <img src=x onerror="window.__pwned=2"> '
+        "de Hanoï 2025.\nLe Vietnam s'engage à coopérer avec l'ASEAN "
+        "</script><script>window.__pwned=3</script>."
+    )
+    with store_mod.open("memory:") as st:
+        build_articles([Article(id="evil", text=text, source_file="evil.txt")], st)
+        out = draw(st, tmp_path / "evil.html")
+    open_page(driver, out)
+    assert driver.execute_script("return window.__pwned === undefined")
+    assert driver.execute_script("return document.querySelectorAll('img').length") == 0
+    assert driver.execute_script("return document.querySelectorAll('script').length") == 3
+    labels = driver.execute_script(
+        "return window.kgNetwork.body.data.nodes.get().map(n => n.label).join(' | ')"
+    )
+    assert "Pham Minh Chinh" in labels
+    assert browser.console_errors(driver) == []
+
+
+def test_overview_of_communities(driver, seed_store, tmp_path):
+    out = draw(seed_store, tmp_path / "overview.html", ViewOptions(overview=True))
+    open_page(driver, out)
+    labels = driver.execute_script(
+        "return window.kgNetwork.body.data.nodes.get().map(n => n.label)"
+    )
+    assert len(labels) >= 3 and any("ASEAN" in x for x in labels)
