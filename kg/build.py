@@ -87,6 +87,22 @@ def build_articles(
     return report
 
 
+def read_all(
+    paths: Iterable[Path | str], *, fail_fast: bool = False
+) -> tuple[list[Article], list[ArticleFormatError]]:
+    """Every readable article under ``paths``, and the files that could not be read."""
+    articles: list[Article] = []
+    failures: list[ArticleFormatError] = []
+    for f in find_files(paths):
+        try:
+            articles.extend(read_file(f))
+        except ArticleFormatError as exc:
+            if fail_fast:
+                raise
+            failures.append(exc)
+    return articles, failures
+
+
 def build(
     paths: Iterable[Path | str] = (DEFAULT_ARTICLES,),
     store: Store | None = None,
@@ -106,15 +122,7 @@ def build(
     if store is None:
         store = store_mod.open()
     try:
-        articles: list[Article] = []
-        failures: list[ArticleFormatError] = []
-        for f in find_files(paths):
-            try:
-                articles.extend(read_file(f))
-            except ArticleFormatError as exc:
-                if fail_fast:
-                    raise
-                failures.append(exc)
+        articles, failures = read_all(paths, fail_fast=fail_fast)
         report = build_articles(articles, store, progress=progress)
         report.failures = failures
         return report

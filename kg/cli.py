@@ -96,19 +96,10 @@ def build(paths: tuple[Path, ...], store_url: str | None, fail_fast: bool) -> No
     """Build articles (files or folders; default data/articles) into the store."""
     from rich.progress import Progress
 
-    from kg.articles import find_files, read_file
-    from kg.build import DEFAULT_ARTICLES, build_articles, summary
+    from kg.build import DEFAULT_ARTICLES, build_articles, read_all, summary
 
     console = _console()
-    files = find_files(paths or (DEFAULT_ARTICLES,))
-    articles, failures = [], []
-    for f in files:
-        try:
-            articles.extend(read_file(f))
-        except KgError as exc:
-            if fail_fast:
-                raise
-            failures.append(exc)
+    articles, failures = read_all(paths or (DEFAULT_ARTICLES,), fail_fast=fail_fast)
     with _open(store_url) as st:
         with Progress(console=console, transient=True) as progress:
             task = progress.add_task("Building", total=len(articles))

@@ -9,7 +9,7 @@ at the head of the query's ``WHERE`` group. Whatever the value holds (quotes, br
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from itertools import product
 
 from rdflib import Literal, URIRef
@@ -48,16 +48,14 @@ def nt_term(term: Node) -> str:
 
 UPDATE_KEYWORDS = frozenset("INSERT DELETE LOAD CLEAR DROP CREATE ADD MOVE COPY WITH USING".split())
 _IRI_AT = re.compile(r"<[^\s<>\"{}|^`\\]*>")
+_VARIABLE = re.compile(r"[?$]\w*")
+_WORD = re.compile(r"[\w.-]*(?::[\w.-]*)?")
 
 
-def keywords(sparql: str) -> list[str]:
-    """The bare words of a query, upper-cased, outside strings, IRIs and comments
-    (variables and prefixed names are not bare words).
-
-    >>> keywords('SELECT ?insert WHERE { ?s <http://x/DROP> "SERVICE" ; ex:load ?o }')
-    ['SELECT', 'WHERE']
-    """
-    out: list[str] = []
+def tokens(sparql: str) -> Iterator[tuple[str, int, str]]:
+    """The query's tokens that matter here, as (kind, offset, text): ``word`` for a bare
+    word (not a variable nor a prefixed name), ``{`` for an opening brace. Strings, IRIs
+    and comments are skipped, so that nothing inside them is taken for syntax."""
     i, n = 0, len(sparql)
     while i < n:
         c = sparql[i]
@@ -74,20 +72,30 @@ def keywords(sparql: str) -> list[str]:
             while j < n and sparql[j] != c:
                 j += 2 if sparql[j] == "\\" else 1
             i = j + 1
-        elif c == "<" and _IRI_AT.match(sparql, i):
-            i = _IRI_AT.match(sparql, i).end()  # type: ignore[union-attr]
+        elif c == "<" and (m := _IRI_AT.match(sparql, i)):
+            i = m.end()
         elif c in "?$":
-            m = re.compile(r"[?$]\w*").match(sparql, i)
-            i = m.end() if m else i + 1
+            m = _VARIABLE.match(sparql, i)
+            i = m.end() if m and m.end() > i else i + 1
         elif c.isalpha() or c == "_":
-            m = re.compile(r"[\w.-]*(?::[\w.-]*)?").match(sparql, i)
+            m = _WORD.match(sparql, i)
             word = m.group() if m else c
             if ":" not in word:
-                out.append(word.rstrip(".").upper())
+                yield "word", i, word.rstrip(".").upper()
             i += max(1, len(word))
         else:
+            if c == "{":
+                yield "{", i, c
             i += 1
-    return out
+
+
+def keywords(sparql: str) -> list[str]:
+    """The bare words of a query, upper-cased.
+
+    >>> keywords('SELECT ?insert WHERE { ?s <http://x/DROP> "SERVICE" ; ex:load ?o }')
+    ['SELECT', 'WHERE']
+    """
+    return [text for kind, _, text in tokens(sparql) if kind == "word"]
 
 
 def check_read_only(sparql: str) -> None:
@@ -102,53 +110,23 @@ def check_read_only(sparql: str) -> None:
 
 
 def _where_brace(sparql: str) -> int:
-    """Offset of the ``{`` that opens the query's WHERE group."""
-    i, n = 0, len(sparql)
+    """Offset of the ``{`` that opens the query's WHERE group (the first brace after
+    WHERE; for a query without the keyword, its first brace unless it is a CONSTRUCT
+    template)."""
     first_brace = -1
     after_where = False
-    while i < n:
-        c = sparql[i]
-        if c == "#":
-            nl = sparql.find("\n", i)
-            i = n if nl < 0 else nl + 1
-            continue
-        if c in "\"'":
-            q3 = sparql[i : i + 3]
-            if q3 in ('"""', "'''"):
-                end = sparql.find(q3, i + 3)
-                i = n if end < 0 else end + 3
-                continue
-            j = i + 1
-            while j < n and sparql[j] != c:
-                j += 2 if sparql[j] == "\\" else 1
-            i = j + 1
-            continue
-        if c == "<" and re.match(r"<[^\s<>\"{}|^`\\]*>", sparql[i:]):
-            i = sparql.index(">", i) + 1
-            continue
-        if c == "{":
-            if after_where:
-                return i
-            if first_brace < 0:
-                first_brace = i
-        if (
-            sparql[i : i + 5].upper() == "WHERE"
-            and not sparql[i - 1 : i].isalnum()
-            and not sparql[i + 5 : i + 6].isalnum()
-        ):
-            after_where = True
-            i += 5
-            continue
-        i += 1
-    if first_brace >= 0 and not re.match(r"\s*CONSTRUCT\b", _strip_prologue(sparql), re.I):
+    construct = False
+    for kind, at, text in tokens(sparql):
+        if kind == "word":
+            after_where = after_where or text == "WHERE"
+            construct = construct or text == "CONSTRUCT"
+        elif after_where:
+            return at
+        elif first_brace < 0:
+            first_brace = at
+    if first_brace >= 0 and not construct:
         return first_brace
     raise QueryError("cannot bind parameters: the query has no WHERE group")
-
-
-def _strip_prologue(sparql: str) -> str:
-    return re.sub(
-        r"^(\s*(#[^\n]*\n|PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>))*", "", sparql, flags=re.I
-    )
 
 
 def bind(sparql: str, bindings: Mapping[str, Node | Sequence[Node]] | None) -> str:

@@ -45,19 +45,26 @@ def disk_store(tmp_path):
         yield st
 
 
+def require(available: bool, message: str) -> None:
+    """A test that needs a program this machine lacks is skipped, saying why; in CI, where
+    scripts/test installs everything, it fails instead."""
+    if available:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
 @pytest.fixture(scope="session")
 def virtuoso(tmp_path_factory):
     """A private Virtuoso for the whole session (scripts/test installs the Debian package)."""
     from . import virtuoso as vt
 
-    if not vt.available():
-        message = (
-            "Virtuoso is not installed here (Debian package virtuoso-opensource; "
-            "scripts/test installs it)"
-        )
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+    require(
+        vt.available(),
+        "Virtuoso is not installed here (Debian package "
+        "virtuoso-opensource; scripts/test installs it)",
+    )
     server = vt.start(tmp_path_factory.mktemp("virtuoso"))
     yield server
     server.stop()

@@ -1,8 +1,6 @@
 """The HTML view in a real headless Chromium: it loads offline, draws every node, logs no
 error, shows a node's details when clicked, and runs nothing an article smuggles in."""
 
-import os
-
 import pytest
 
 from kg import store as store_mod
@@ -11,20 +9,18 @@ from kg.draw import ViewOptions, build_view, draw
 from kg.model import Article
 
 from . import browser
+from .conftest import require
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def driver():
-    if not browser.available():
-        message = (
-            "Chromium is not installed here (Debian packages chromium and "
-            "chromium-driver; scripts/test installs them)"
-        )
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+    require(
+        browser.available(),
+        "Chromium is not installed here (Debian packages chromium "
+        "and chromium-driver; scripts/test installs them)",
+    )
     d = browser.start()
     yield d
     d.quit()
