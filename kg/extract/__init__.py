@@ -60,21 +60,47 @@ def _sentence_index(sentences: tuple[Sentence, ...]) -> callable:
     return at
 
 
-def _acronym_candidates(finder: EntityFinder, cands: list[Candidate]) -> None:
-    """``Autorité monétaire de Singapour (MAS)``: the acronym becomes an alias."""
+def _acronym_candidates(finder: EntityFinder, cands: list[Candidate]) -> list[Candidate]:
+    """``Autorité monétaire de Singapour (MAS)``, ``Forum sur l'avenir de l'ASEAN 2024
+    (ASEAN Future Forum 2024 - AFF 2024)``: what the parentheses give are other names of
+    the longest name they close. Returns the candidates without those found inside such
+    parentheses (they are aliases, not entities of their own)."""
     doc = finder.doc
+    alias_spans: list[tuple[int, int]] = []
     for c in cands:
-        if c.type in (EntityType.PERSON, EntityType.COUNTRY, EntityType.PLACE):
+        if c.type in (EntityType.PERSON, EntityType.COUNTRY, EntityType.PLACE) or c.gazetteer_id:
             continue
-        j = c.end
-        if (
-            j + 2 < len(doc)
-            and doc[j].text == "("
-            and doc[j + 2].text == ")"
-            and ACRONYM.match(doc[j + 1].text)
-            and doc[j + 1].text not in c.aliases
+        if any(
+            o is not c and o.end == c.end and o.start < c.start and not o.gazetteer_id
+            for o in cands
         ):
-            c.aliases.append(doc[j + 1].text)
+            continue  # the longer name ending here owns the parentheses
+        j = c.end
+        if j >= len(doc) or doc[j].text != "(":
+            continue
+        close = next((k for k in range(j + 1, min(j + 14, len(doc))) if doc[k].text == ")"), None)
+        if close is None:
+            continue
+        inner = doc[j + 1 : close].text
+        for part in re.split(r"\s+[-–—]\s+|,\s*|;\s*", inner):
+            part = part.strip()
+            words = part.split()
+            if not words:
+                continue
+            acronym = bool(ACRONYM.match(words[0])) and len(words) <= 2
+            name = (
+                len(words) >= 2
+                and words[0][:1].isupper()
+                and sum(w[:1].isupper() for w in words) >= 2
+            )
+            if (acronym or name) and part not in c.aliases and part != c.text:
+                c.aliases.append(part)
+                alias_spans.append((j + 1, close))
+    return [
+        c
+        for c in cands
+        if c.gazetteer_id or not any(a <= c.start and c.end <= b for a, b in alias_spans)
+    ]
 
 
 def _extra_mentions(doc: Doc, finder: EntityFinder, groups: list[Group]) -> None:
@@ -146,7 +172,11 @@ def _drop_weaker(groups: list[Group], owner: Group, span: tuple[int, int]) -> No
         h.members = [
             c
             for c in h.members
-            if not (c.source.startswith("ner:") and c.start_char < span[1] and span[0] < c.end_char)
+            if not (
+                (c.source.startswith("ner:") or c.source == "rule:acronym")
+                and c.start_char < span[1]
+                and span[0] < c.end_char
+            )
         ]
         if not h.members:
             groups.remove(h)
@@ -225,8 +255,7 @@ def extract(
     sentences = sentences_of(doc)
     at = _sentence_index(sentences)
     finder = EntityFinder(doc, nlp, lexicon)
-    cands = finder.candidates()
-    _acronym_candidates(finder, cands)
+    cands = _acronym_candidates(finder, finder.candidates())
     anaphora = [c for c in cands if c.anaphoric]
     cands = [c for c in cands if not c.anaphoric]
     groups = merge(cands, {})

@@ -64,6 +64,10 @@ PLURAL_BACK = re.compile(
     r"\b(?:les deux (?:parties|pays|côtés|nations|États|gouvernements)|elles|ils)\b", re.I
 )
 SPEAKER_WINDOW = 4
+# Futures that state a fact rather than a course of action ("le sommet se tiendra").
+NOT_COMMITTING = frozenset(
+    "être avoir pouvoir devoir falloir tenir devenir sembler rester permettre".split()
+)
 
 
 @dataclass(frozen=True)
@@ -319,6 +323,8 @@ class Commitments:
             elif found:
                 cue, m = found
                 kind, modality, cue_at = cue.kind, cue.modality, sent.start + m.start()
+            elif (future := self._future_of_agent(sent)) is not None:
+                kind, modality, cue_at = K.PLEDGE, Modality.ASSERTED, future
             else:
                 self._update_list(sent, item)
                 continue
@@ -328,6 +334,32 @@ class Commitments:
             elif HYPOTHETICAL.search(lower):
                 modality = Modality.HYPOTHETICAL
             self._commit(sent, kind, modality, cue_at, item)
+
+    def _future_of_agent(self, sent: Sentence) -> int | None:
+        """ "Le Vietnam coopérera avec…": a verb in the future whose subject is a country
+        or an organisation states what it will do. Returns the verb's offset."""
+        ctx = self.ctx
+        span = ctx.span(sent.start, sent.end)
+        if span is None:
+            return None
+        agents = [
+            h
+            for h in self._top_hits(sent.index)
+            if h.type in (E.COUNTRY, E.ORGANISATION) and not self._descriptive(h)
+        ]
+        for tok in span:
+            if (
+                tok.pos_ != "VERB"
+                or "Fut" not in tok.morph.get("Tense")
+                or tok.lemma_ in NOT_COMMITTING
+            ):
+                continue
+            for child in tok.children:
+                if child.dep_.startswith("nsubj") and any(
+                    h.mention.start <= child.idx < h.mention.end for h in agents
+                ):
+                    return tok.idx
+        return None
 
     def _ignored(self, sent: Sentence) -> bool:
         """Questions, the headline (it restates the story) and ignored page furniture."""

@@ -81,6 +81,18 @@ class Context:
         before = self.tokens_before(m, 2)
         if before and before[-1] in LOCATIVE:
             return True
+        # "dans l'île indonésienne de Bali", "à la ville de Nanning"
+        wider = self.tokens_before(m, 6)
+        if (
+            wider
+            and wider[-1] in ("de", "d'")
+            and any(
+                w in ("île", "ville", "province", "capitale", "région", "cité", "municipalité")
+                for w in wider
+            )
+            and any(w in LOCATIVE for w in wider)
+        ):
+            return True
         if len(before) == 2 and before[-2] in LOCATIVE and before[-1] in ("l'", "la", "le"):
             return True
         return bool(before) and before[-1] == "(" and self.doc.text[m.end : m.end + 1] == ")"

@@ -110,7 +110,7 @@ CIRCUMSTANTIAL_FORM = re.compile(
     r"^(?:tenu|organisé|ouvert|lancé|signé|prévu|accueilli|présidé|clos|clôturé|déroulé|"
     r"conclu|adopté|approuvé|annoncé|publié|réuni|marqué|établi|créé|installé)(?:e|s|es)?$"
 )
-BARE_NER = frozenset({"ner:LOC", "ner:ORG", "ner:MISC"})
+BARE_NER = frozenset({"ner:LOC", "ner:ORG", "ner:MISC", "rule:acronym"})
 PLURAL_HEADS = frozenset(
     "entretiens pourparlers consultations journées recommandations manœuvres".split()
 )
@@ -125,6 +125,8 @@ TITLE_WORDS = frozenset(
     [
         "président",
         "présidente",
+        "pm",
+        "homologue",
         "premier",
         "première",
         "ministre",
@@ -365,7 +367,6 @@ class EntityFinder:
                 self.skip_tokens.add(tok.i)
         self.gaz_spans: dict[tuple[int, int], dict] = {}
         self._honorifics = {h.rstrip(".") for h in lexicon.honorifics}
-        self.acronyms: dict[str, tuple[int, int]] = {}
 
     # ------------------------------------------------------------------ helpers
     def _cand(
@@ -598,6 +599,10 @@ class EntityFinder:
                 break
             if tok.is_punct and tok.text not in ("'", "’", "+"):
                 break
+            if tok.is_alpha and _is_cap(tok) and _is_cap(prev) and prev.is_alpha:
+                j += 1  # "Emmanuel Macron": a name goes on, however the tagger reads it
+                marks["cap"] = True
+                continue
             if tok.pos_ in ("PRON", "SCONJ", "ADV") or CIRCUMSTANTIAL_FORM.match(low):
                 break
             if tok.pos_ in ("VERB", "AUX"):
@@ -660,11 +665,19 @@ class EntityFinder:
                 elif self._is_head(k):
                     ok = False  # "au Centre X et au Fonds Y": two names
                 elif k > j + 1:  # "des Sciences et des Technologies"
+                    # "Institut de stratégie et de développement des transports", also as
+                    # the second party of an agreement "entre HDF Energy et l'Institut …"
                     ok = (_is_cap(after) and _is_cap(prev)) or (
-                        category == "organisation"
+                        (
+                            (category == "organisation" and not marks["cap"])
+                            or (
+                                marks["entre"]
+                                and et_count == 1
+                                and any(_is_cap(t) for t in doc[max(0, j - 3) : j])
+                            )
+                        )
                         and doc[j + 1].lower_ in ("de", "d'", "d’")
                         and after.pos_ == "NOUN"
-                        and not marks["cap"]
                     )
                 else:  # "Postes et Télécommunications", not "Thales et VNPT"
                     ok = _is_cap(after) and _is_cap(prev) and after.pos_ != "PROPN"
@@ -799,6 +812,13 @@ class EntityFinder:
                 ordinal = int(re.match(r"\d+", prev.text).group())  # type: ignore[union-attr]
                 start -= 1
             elif (
+                prev.lower_ in ("e", "ᵉ", "er", "ème")
+                and start >= 2
+                and doc[start - 2].text.isdigit()
+            ):  # "la 6 e réunion"
+                ordinal = int(doc[start - 2].text)
+                start -= 2
+            elif (
                 prev.pos_ == "ADJ"
                 and prev.head.i in range(i, i + n)
                 and prev.lower_ not in QUANTITY
@@ -866,7 +886,12 @@ class EntityFinder:
             k = i + n
             while k < end and doc[k].pos_ == "ADJ" and not _is_cap(doc[k]):
                 k += 1
-            if k < end and _is_cap(doc[k]) and doc[k - 1].lower_ not in NP_PREPOSITIONS:
+            if (
+                k < end
+                and _is_cap(doc[k])
+                and doc[k - 1].lower_ not in NP_PREPOSITIONS
+                and not head_cap
+            ):
                 run_end = k
                 while run_end < end and (
                     _is_cap(doc[run_end]) or doc[run_end].like_num or doc[run_end].text == "-"
@@ -879,7 +904,7 @@ class EntityFinder:
         if category == "organisation":
             org_kind = {"government": OrgKind.GOVERNMENT, "company": OrgKind.COMPANY}.get(kind)
         nouns = tuple(
-            loose_key(" ".join(t.text for t in doc[start:end] if t.pos_ in ("NOUN", "PROPN")))
+            loose_key(" ".join(t.text for t in doc[i:end] if t.pos_ in ("NOUN", "PROPN")))
         )
         out = [
             self._cand(
@@ -1156,10 +1181,58 @@ class EntityFinder:
                 )
         return out
 
+    def unknown_acronyms(self) -> list[Candidate]:
+        """An unknown acronym used at least twice names something ("la présidence de
+        l'ADGSOM"); "l'ADGSOM est un forum" tells what kind of thing, else it is taken for
+        an organisation."""
+        doc = self.doc
+        seen: dict[str, list[int]] = {}
+        for tok in doc:
+            t = tok.text
+            if (
+                len(t) >= 3
+                and t.isupper()
+                and t.isalpha()
+                and t not in self.lexicon.generic_acronyms
+                and tok.i not in self.skip_tokens
+                and not self._gaz_at(tok.i)
+            ):
+                seen.setdefault(t, []).append(tok.i)
+        out = []
+        lex = self.lexicon
+        for acr, positions in seen.items():
+            if len(positions) < 2:
+                continue
+            etype, kind = EntityType.ORGANISATION, None
+            m = re.search(
+                rf"\b{re.escape(acr)}\s+(?:est|était|sera)\s+(?:un|une|le|la)\s+"
+                r"([\w-]+(?:\s[\w-]+)?)",
+                doc.text,
+            )
+            if m:
+                words = m.group(1).lower()
+                first = words.split()[0]
+                if words in lex.event_heads or first in lex.event_heads:
+                    etype = EntityType.EVENT
+                    kind = lex.event_heads.get(words, lex.event_heads.get(first))
+                elif words in lex.initiative_heads or first in lex.initiative_heads:
+                    etype = EntityType.INITIATIVE
+            for i in positions:
+                out.append(
+                    self._cand(i, i + 1, etype, "rule:acronym", 25, event_kind=kind, nested_ok=True)
+                )
+        return out
+
     # ------------------------------------------------------------------ choose
     def candidates(self) -> list[Candidate]:
         gaz = self.gazetteer()
-        structural = self.noun_phrases() + self.people() + self.ner_others() + self.quoted_names()
+        structural = (
+            self.noun_phrases()
+            + self.people()
+            + self.ner_others()
+            + self.quoted_names()
+            + self.unknown_acronyms()
+        )
         structural.sort(key=lambda c: (-c.priority, -(c.end - c.start), c.start))
         kept: list[Candidate] = []
         for c in structural:
@@ -1362,6 +1435,15 @@ def merge_reason(g: Group, h: Group, expand: object) -> str | None:
                     return why
         return None
     if g.type == EntityType.EVENT:
+        # "6e conférence des ministres du Numérique de l'ASEAN" and "6e réunion des ministres
+        # du Numérique de l'ASEAN": the same edition of the same meeting
+        editions = {c.edition for c in g.members if c.edition} & {
+            c.edition for c in h.members if c.edition
+        }
+        if editions and {c.nouns[1:] for c in g.members if len(c.nouns) >= 3} & {
+            c.nouns[1:] for c in h.members if len(c.nouns) >= 3
+        }:
+            return "same edition and name of a meeting"
         gk = {c.nouns for c in g.members if len(c.nouns) >= 3}
         if gk & {c.nouns for c in h.members if len(c.nouns) >= 3}:
             # "7e réunion élargie des ministres…", "la réunion virtuelle des ministres…"

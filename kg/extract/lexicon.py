@@ -48,7 +48,7 @@ def adjective_forms(masculine: str) -> list[str]:
     >>> adjective_forms("grec")
     ['grec', 'grecque', 'grecs', 'grecques']
     """
-    irregular = {"grec": "grecque", "turc": "turque"}
+    irregular = {"grec": "grecque", "turc": "turque", "lao": "lao"}
     m = masculine
     if m in irregular:
         f = irregular[m]
@@ -58,8 +58,9 @@ def adjective_forms(masculine: str) -> list[str]:
         f = m
     else:
         f = m + "e"
-    mp = m if m.endswith(("s", "x")) else m + "s"
-    fp = f + "s"
+    invariable = m == f == "lao"
+    mp = m if m.endswith(("s", "x")) or invariable else m + "s"
+    fp = f if invariable else f + "s"
     forms: list[str] = []
     for form in (m, f, mp, fp):
         if form not in forms:
@@ -128,7 +129,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
             wikidata=_cell(r, 1) or None,
             name=r[2],
             aliases=tuple(_split(_cell(r, 3))),
-            adjectives=tuple(adjective_forms(_cell(r, 4))) if _cell(r, 4) else (),
+            adjectives=tuple(f for adj in _split(_cell(r, 4)) for f in adjective_forms(adj)),
             capitals=tuple(_split(_cell(r, 5))),
         )
         for r in _rows(gaz / "countries.tsv")

@@ -203,6 +203,12 @@ class Relations:
             low = doc[k].lower_
             if low in TITLE_WORDS or low in self.ctx.lexicon.roles:
                 begin = k  # keep going: "vice-ministre … et chef du bureau …, Sun Weidong"
+                if (
+                    k - 2 >= sent_start
+                    and doc[k - 1].lower_ in ("son", "sa", "leur")
+                    and doc[k - 2].lower_ == "et"
+                ):
+                    break  # "le Premier ministre X et son homologue lao Y": another person
             elif doc[k].text in (",", ";", ":", ".", "(", ")") or doc[k].pos_ in ("VERB", "AUX"):
                 break
             elif not comma and doc[k].pos_ == "PROPN" and begin is None:
@@ -333,7 +339,7 @@ class Relations:
                 for h in hits:
                     if (
                         h.type in AGENTS
-                        and self._after_cue(h, ORGANISING, idx)
+                        and self._right_after_cue(h, ORGANISING, idx)
                         and not (ctx.nested_in_any(h.mention, idx) or self._in_title(h, idx))
                     ):
                         self.add(h.key, P.ORGANISES, current, idx, "rule:organised-by", None, 0.6)
@@ -393,7 +399,7 @@ class Relations:
             if h.type not in AGENTS or self._in_title(h, idx):
                 continue
             window = sent
-            if ORGANISING.search(window) and self._after_cue(h, ORGANISING, idx):
+            if ORGANISING.search(window) and self._right_after_cue(h, ORGANISING, idx):
                 self.add(h.key, P.ORGANISES, ev.key, idx, "rule:organised-by", None, 0.7)
                 if h.type == E.PERSON:
                     self.add(h.key, P.PARTICIPATES_IN, ev.key, idx, "rule:organised-by", None, 0.5)
@@ -458,16 +464,49 @@ class Relations:
         ctx = self.ctx
         sent = ctx.sentences[idx]
         before = ctx.doc.text[sent.start : h.mention.start]
-        if re.search(
-            r"(?i)\b(?:dont|comme|notamment|y compris|participation d\w*|présence d\w*|"
-            r"représentants? d\w*|délégations? d\w*|dirigeants? d\w*)\b[^.;:]*$",
-            before,
-        ):
-            return True
+        cues = list(
+            re.finditer(
+                r"(?i)\b(?:dont|comme|notamment|y compris|participation d\w*|présence d\w*|"
+                r"représentants? d\w*|délégations? d\w*|dirigeants? d\w*|ministres? d\w*)"
+                r"|\s[-–]\s|:\s",  # "… pays de dialogue - Chine, Japon, Inde"
+                before,
+            )
+        )
+        if cues:
+            m = cues[-1]
+            rest = before[m.end() :]
+            for o in ctx.hits(idx):  # other names listed before this one
+                rest = rest.replace(o.mention.text, " ")
+            words = re.findall(r"[^\W\d]{3,}", rest)
+            if len(words) <= 3 and not re.search(r"[.;:]", rest):
+                return True
         after = ctx.doc.text[h.mention.end : sent.end]
         return bool(
             re.match(r"(?i)[^.;:]{0,80}?\b(?:a|ont) (?:participé|pris part|assisté)", after)
         )
+
+    def _right_after_cue(self, h: Hit, cue: re.Pattern[str], idx: int) -> bool:
+        """The agents named just after the cue ("organisé par le Vietnam, en présence des
+        Nations unies" is organised by the Vietnam, not by the UN)."""
+        ctx = self.ctx
+        sent = ctx.sentences[idx]
+        m = cue.search(sent.text)
+        if not m or h.mention.start < sent.start + m.end():
+            return False
+        start = sent.start + m.end()
+        between = ctx.doc.text[start : h.mention.start]
+        for o in sorted(ctx.hits(idx), key=lambda x: -x.mention.start):
+            if start <= o.mention.start and o.mention.end <= h.mention.start:
+                between = (
+                    between[: o.mention.start - start] + " " + between[o.mention.end - start :]
+                )
+        if re.search(
+            r"(?i)\b(?:en présence|avec|lors|dans|pour|afin|à l['’]occasion|qui|"
+            r"sur|depuis)\b",
+            between,
+        ):
+            return False
+        return len(re.findall(r"[^\W\d]{3,}", between)) <= 4
 
     def _after_cue(self, h: Hit, cue: re.Pattern[str], idx: int) -> bool:
         sent = self.ctx.sentences[idx]
@@ -713,8 +752,21 @@ class Relations:
             ):
                 continue
             top = [h for h in agents if not ctx.nested_in_any(h.mention, idx)]
-            for a, b in itertools.pairwise(top):
+            joined = [
+                bool(
+                    re.fullmatch(
+                        r"\s*(?:\([^()]{1,12}\)\s*)?(?:et|,)\s*(?:l['’]\s*|la |le |les |"
+                        r"du |des |de la |de l['’]\s*)?",
+                        text[a.mention.end : b.mention.start],
+                        re.I,
+                    )
+                )
+                for a, b in itertools.pairwise(top)
+            ]
+            for k, (a, b) in enumerate(itertools.pairwise(top)):
                 gap = text[a.mention.end : b.mention.start]
+                if (k > 0 and joined[k - 1]) or (k + 1 < len(joined) and joined[k + 1]):
+                    continue  # "Chine, Japon, Corée et Inde": a list, not a partnership
                 if (
                     not re.fullmatch(
                         r"\s*(?:\([^()]{1,12}\)\s*)?(?:et|,)\s*(?:l['’]\s*|la |le |les |du |des |"
