@@ -78,3 +78,42 @@ def test_two_parties_sign(nlp):
 
 def test_no_cue_no_commitment(nlp):
     assert commitments(PREFIX + "La Chine a réalisé de nombreux progrès dans l'IA.") == []
+
+
+def test_future_tense_of_a_country_is_a_pledge(nlp):
+    found = commitments(
+        "Le Vietnam coopérera avec les États membres de l'ASEAN pour "
+        "coordonner le programme numérique."
+    )
+    assert [(a, k) for a, k, *_ in found] == [("Vietnam", CommitmentKind.PLEDGE)]
+
+
+def test_a_future_that_states_a_fact_is_not_a_pledge(nlp):
+    assert commitments("Le Vietnam sera l'hôte du forum en 2026.") == []
+
+
+def test_wishing_that_others_act_is_a_call(nlp):
+    found = commitments(
+        "Le Vietnam souhaite que les partenaires de l'ASEAN renforcent leur coopération."
+    )
+    assert [(a, k) for a, k, *_ in found] == [("Vietnam", CommitmentKind.CALL)]
+
+
+def test_a_participle_shares_the_subject_of_the_main_verb(nlp):
+    found = commitments(
+        "Lors d'une réunion à Jakarta, le ministre malaisien de la Communication, Annuar "
+        "Musa, et son homologue indonésien, Johnny Gerard Plate, ont discuté de cybersécurité,"
+        " s'engageant à renforcer leur coopération."
+    )
+    assert {(a, speaker) for a, _, _, speaker, *_ in found} == {
+        ("Malaisie", "Annuar Musa"),
+        ("Indonésie", "Johnny Gerard Plate"),
+    }
+
+
+def test_an_interposed_word_keeps_the_cue(nlp):
+    found = commitments(
+        "Les ministres de Malaisie et d'Indonésie ont convenu, vendredi, de "
+        "renforcer la coopération bilatérale."
+    )
+    assert {a for a, *_ in found} == {"Malaisie", "Indonésie"}

@@ -79,3 +79,68 @@ def test_mentions_carry_offsets_and_sentence(nlp):
     (m,) = china.mentions
     assert text[m.start : m.end] == "Chine"
     assert ex.sentences[m.sentence].text == "La Chine continuera de promouvoir l'IA."
+
+
+def test_counterpart_and_invariable_adjective(nlp):
+    found = {
+        e.name: e
+        for e in entities(
+            "Le Premier ministre Pham Minh Chinh et son homologue lao Sonexay Siphandone ont "
+            "coprésidé une table ronde à Hanoï."
+        )
+    }
+    assert found["Sonexay Siphandone"].type == EntityType.PERSON
+    assert found["Laos"].type == EntityType.COUNTRY and "lao" in found["Laos"].aliases
+
+
+def test_one_meeting_under_two_heads_and_a_spaced_ordinal(nlp):
+    events = [
+        e
+        for e in entities(
+            "Le Premier ministre participe à la 6e conférence des ministres du Numérique de "
+            "l'ASEAN.\nIl a ouvert la 6 e réunion des ministres du Numérique de l'ASEAN à Hanoï."
+        )
+        if e.type == EntityType.EVENT
+    ]
+    assert len(events) == 1 and events[0].edition == 6
+
+
+def test_parentheses_naming_two_bodies_are_not_an_alias(nlp):
+    found = {
+        e.name: e
+        for e in entities(
+            "Ils ont défini l'orientation du Forum économique ASEAN - Conseil de coopération du "
+            "Golfe (ASEAN - CCG). La coopération entre l'ASEAN et le CCG progresse."
+        )
+    }
+    forum = next(e for e in found.values() if e.type == EntityType.EVENT)
+    assert "CCG" not in forum.aliases and "ASEAN" not in forum.aliases
+    assert "CCG" in found["Conseil de coopération du Golfe"].aliases
+
+
+def test_english_name_in_parentheses_is_an_alias(nlp):
+    (event,) = [
+        e
+        for e in entities(
+            "Une table ronde s'est tenue dans le cadre du Forum sur l'avenir de l'ASEAN 2024 "
+            "(ASEAN Future Forum 2024 - AFF 2024) à Hanoï."
+        )
+        if e.name.startswith("Forum")
+    ]
+    assert {"ASEAN Future Forum 2024", "AFF 2024"} <= set(event.aliases)
+
+
+def test_repeated_unknown_acronym_is_typed_by_what_the_article_says(nlp):
+    found = {
+        e.name: e.type
+        for e in entities(
+            "L'ADGSOM est un forum de coopération des hauts responsables. Le Vietnam assume la "
+            "présidence de l'ADGSOM cette année."
+        )
+    }
+    assert found["ADGSOM"] == EntityType.EVENT
+
+
+def test_a_legislature_named_by_its_country_is_an_organisation(nlp):
+    found = ents("Des représentants du Congrès américain ont participé au forum.")
+    assert found.get("Congrès américain") == EntityType.ORGANISATION

@@ -60,3 +60,38 @@ def test_every_relation_points_to_a_sentence_that_names_its_subject_or_context(n
     for r in ex.relations:
         assert 0 <= r.sentence < len(ex.sentences)
         assert r.predicate in Predicate
+
+
+def test_a_title_after_a_name_belongs_to_it(nlp):
+    rels, _ = relations(
+        "Le forum a réuni le député Jay Obernolte, coprésident du Groupe de travail sur l'IA, "
+        "Russ Headlee, secrétaire adjoint au numérique du Département d'État, et d'autres."
+    )
+    assert ("Russ Headlee", "holdsRole", "Département d'État") in rels
+    assert not any(s == "Russ Headlee" and o == "Groupe de travail" for s, _, o in rels)
+
+
+def test_organiser_is_who_comes_after_par(nlp):
+    rels, _ = relations(
+        "Le ministre Pham Minh Chinh a participé à la 6e réunion des ministres du Numérique de "
+        "l'ASEAN, organisée par le Vietnam, en présence de responsables des Nations unies."
+    )
+    organisers = {s for (s, p, o) in rels if p == "organises"}
+    assert "Vietnam" in organisers and "Nations unies" not in organisers
+
+
+def test_an_enumeration_is_not_a_partnership(nlp):
+    rels, _ = relations(
+        "Les partenaires de dialogue - la Chine, le Japon, l'Inde et les "
+        "États-Unis - ont participé à la réunion."
+    )
+    assert not any(p == "partnerOf" for (_, p, _) in rels)
+
+
+def test_no_guessed_country_when_others_appear(nlp):
+    rels, _ = relations(
+        "Les Premiers ministres vietnamien et malaisien discutent.\nLors de sa "
+        "visite en Malaisie, le Premier ministre Pham Minh Chinh a pris la "
+        "parole au sommet de l'ASEAN."
+    )
+    assert not any(s == "Pham Minh Chinh" and p == "holdsRole" for (s, p, _) in rels)

@@ -60,6 +60,21 @@ def _sentence_index(sentences: tuple[Sentence, ...]) -> callable:
     return at
 
 
+def _names_known_bodies(finder: EntityFinder, start: int, end: int) -> bool:
+    """Whether a part of the parenthesis between tokens start and end is wholly a known
+    name (a gazetteer entry), as in "(ASEAN - CCG)"."""
+    doc = finder.doc
+    part: list[int] = []
+    for k in [*range(start, end), end]:
+        if k == end or doc[k].text in ("-", "–", "—", ",", ";"):
+            if part and all(finder._gaz_at(i) for i in part):
+                return True
+            part = []
+        else:
+            part.append(k)
+    return False
+
+
 def _acronym_candidates(finder: EntityFinder, cands: list[Candidate]) -> list[Candidate]:
     """``Autorité monétaire de Singapour (MAS)``, ``Forum sur l'avenir de l'ASEAN 2024
     (ASEAN Future Forum 2024 - AFF 2024)``: what the parentheses give are other names of
@@ -82,6 +97,8 @@ def _acronym_candidates(finder: EntityFinder, cands: list[Candidate]) -> list[Ca
         if close is None:
             continue
         inner = doc[j + 1 : close].text
+        if _names_known_bodies(finder, j + 1, close):
+            continue  # "(ASEAN - CCG)": the bodies a name is about, not another name for it
         for part in re.split(r"\s+[-–—]\s+|,\s*|;\s*", inner):
             part = part.strip()
             words = part.split()

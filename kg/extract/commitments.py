@@ -177,7 +177,7 @@ class Commitments:
             gap = text[h.mention.end : chain[0].mention.start]
             if re.fullmatch(
                 r"\s*(?:\([^()]{1,12}\)\s*)?(?:et|,)\s*(?:l['’]\s*|la |le |les |"
-                r"du |des |de la |de l['’]\s*)?",
+                r"du |des |de la |de l['’]\s*|d['’]\s*)?",
                 gap,
                 re.I,
             ):
@@ -215,6 +215,61 @@ class Commitments:
             and not self._descriptive(h)
         ]
 
+    def _grammatical_subject(self, idx: int, cue_at: int) -> list[str]:
+        """The agents inside the grammatical subject of the cue's verb. A participle
+        ("…, s'engageant à …") and an infinitive take the subject of the verb they depend
+        on; a coordinated subject gives every agent in it."""
+        ctx = self.ctx
+        doc = ctx.doc
+        sent = ctx.sentences[idx]
+        verb = next(
+            (t for t in doc if cue_at <= t.idx < sent.end and t.pos_ in ("VERB", "AUX")), None
+        )
+        if verb is None:
+            return []
+        subjects: list = []
+        for _ in range(5):
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
+            if subjects or verb.head is verb or verb.dep_ in ("ROOT",):
+                break
+            verb = verb.head
+        if not subjects and "Part" in verb.morph.get("VerbForm"):
+            # "… ont discuté de …, s'engageant à …": the participle shares the subject of
+            # the verb before it
+            before = [
+                t
+                for t in doc[verb.sent.start : verb.i]
+                if any(c.dep_ in ("nsubj", "nsubj:pass") for c in t.children)
+            ]
+            if before:
+                subjects = [c for c in before[-1].children if c.dep_ in ("nsubj", "nsubj:pass")]
+        if not subjects or subjects[0].lower_ in (
+            "qui",
+            "que",
+            "il",
+            "elle",
+            "ils",
+            "elles",
+            "on",
+            "nous",
+            "cela",
+            "ce",
+        ):
+            return []
+        lo = min(t.idx for s_ in subjects for t in s_.subtree)
+        hi = max(t.idx + len(t.text) for s_ in subjects for t in s_.subtree)
+        hits = [
+            h
+            for h in self._top_hits(idx)
+            if lo <= h.mention.start
+            and h.mention.end <= hi
+            and h.type in (E.COUNTRY, E.ORGANISATION, E.PERSON)
+            and not self._descriptive(h)
+        ]
+        people = [h for h in hits if h.type == E.PERSON]
+        chosen = people or hits
+        return list(dict.fromkeys(self._actor_of(h) for h in chosen))
+
     def _will_of(self, idx: int, cue_at: int) -> list[str]:
         """ "réaffirmé la volonté du Vietnam de…": the body whose will it is."""
         ctx = self.ctx
@@ -251,7 +306,10 @@ class Commitments:
                     ),
                 )
                 return [last.key]
-        if re.search(r"(?i)\bles participants\b", head) and self.event:
+        if (
+            re.search(r"(?i)\bles (?:participants|délégués|délégations|dirigeants)\b", head)
+            and self.event
+        ):
             return [
                 r.subject
                 for r in self.relations
@@ -483,7 +541,7 @@ class Commitments:
             side = self._affiliation(speaking)
             actors = [side] if side else (self._subject_actors(idx, cue_at) or [speaking])
         if not actors:
-            actors = self._subject_actors(idx, cue_at)
+            actors = self._grammatical_subject(idx, cue_at) or self._subject_actors(idx, cue_at)
         if not actors and kind == K.AGREEMENT and len(self.pair) >= 2 and idx - self.pair_at <= 3:
             actors = list(self.pair[-2:])
         if (

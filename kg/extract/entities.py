@@ -110,6 +110,11 @@ CIRCUMSTANTIAL_FORM = re.compile(
     r"^(?:tenu|organisé|ouvert|lancé|signé|prévu|accueilli|présidé|clos|clôturé|déroulé|"
     r"conclu|adopté|approuvé|annoncé|publié|réuni|marqué|établi|créé|installé)(?:e|s|es)?$"
 )
+# Organisation heads that, after a minister's title, name a portfolio rather than a body.
+WEAK_ORG_HEADS = frozenset(
+    "société union groupe organisation organisme zone pôle parc chambre alliance "
+    "fédération association entreprise".split()
+)
 BARE_NER = frozenset({"ner:LOC", "ner:ORG", "ner:MISC", "rule:acronym"})
 PLURAL_HEADS = frozenset(
     "entretiens pourparlers consultations journées recommandations manœuvres".split()
@@ -388,6 +393,12 @@ class EntityFinder:
     def _skipped(self, start: int, end: int) -> bool:
         return any(i in self.skip_tokens for i in range(start, end))
 
+    def _gaz_span_at(self, i: int) -> tuple[int, int] | None:
+        for a, b in self.gaz_spans:
+            if a <= i < b:
+                return a, b
+        return None
+
     def _gaz_at(self, i: int) -> dict | None:
         for (a, b), info in self.gaz_spans.items():
             if a <= i < b:
@@ -549,6 +560,12 @@ class EntityFinder:
             prev = doc[j - 1]
             if j in self.skip_tokens or "\n" in tok.text:
                 break
+            known = self._gaz_span_at(j)
+            if known is not None and known[0] == j and j > head_end - 1:
+                j = known[1]  # a known name inside the phrase is taken whole
+                if _is_name_word(tok, self.lexicon.generic_acronyms):
+                    marks["cap"] = True
+                continue
             glued = j > 0 and not prev.whitespace_ and prev.text in ("-", "–") and tok.is_alpha
             if glued:  # "Hydrogen-to-Power": one word split by the tokenizer
                 if _is_name_word(tok, self.lexicon.generic_acronyms):
@@ -859,8 +876,12 @@ class EntityFinder:
         )
         if verdict is None:
             return []
-        if category == "organisation" and not head_cap and self._role_context(start):
-            return []  # "ministre des Affaires étrangères" is a post, not a ministry
+        if (
+            category == "organisation"
+            and self._role_context(start)
+            and (not head_cap or head in WEAK_ORG_HEADS)
+        ):
+            return []  # "ministre … de la Société numériques" is a post, not a body
         name = None
         aliases: list[str] = []
         if marks.get("acronym_closes"):
@@ -900,6 +921,16 @@ class EntityFinder:
                 if run_end == end:
                     name = doc[k:end].text
                     aliases.append(doc[start:end].text)
+        if (
+            category == "event"
+            and end > i + n
+            and all(
+                (info := self._gaz_at(k)) is not None and info.get("form") == "adjective"
+                for k in range(i + n, end)
+            )
+        ):
+            # "le Congrès américain", "le Parlement européen": an assembly of a country
+            category, etype, kind = "organisation", EntityType.ORGANISATION, "government"
         org_kind = None
         if category == "organisation":
             org_kind = {"government": OrgKind.GOVERNMENT, "company": OrgKind.COMPANY}.get(kind)
@@ -1136,8 +1167,10 @@ class EntityFinder:
                 and not self._head_match(start, self.lexicon.organisation_heads)
             ):
                 continue
-            if ent.label_ == "LOC":
+            if ent.label_ == "LOC" and not (len(span) == 1 and span.text.isupper()):
                 out.append(self._cand(start, end, EntityType.PLACE, "ner:LOC", 30))
+            elif ent.label_ == "LOC":  # an acronym is seldom a place: "l'ADGSOM"
+                out.append(self._cand(start, end, EntityType.ORGANISATION, "ner:LOC", 20))
             elif ent.label_ == "ORG":
                 out.append(self._cand(start, end, EntityType.ORGANISATION, "ner:ORG", 30))
             elif ent.label_ == "MISC" and len(span) == 1 and ACRONYM.match(span.text):
@@ -1217,9 +1250,12 @@ class EntityFinder:
                     kind = lex.event_heads.get(words, lex.event_heads.get(first))
                 elif words in lex.initiative_heads or first in lex.initiative_heads:
                     etype = EntityType.INITIATIVE
+            priority = 35 if m else 25  # what the article says beats the tagger's guess
             for i in positions:
                 out.append(
-                    self._cand(i, i + 1, etype, "rule:acronym", 25, event_kind=kind, nested_ok=True)
+                    self._cand(
+                        i, i + 1, etype, "rule:acronym", priority, event_kind=kind, nested_ok=True
+                    )
                 )
         return out
 
@@ -1336,7 +1372,11 @@ def same_person(a: str, b: str) -> str | None:
 
 
 def _event_key(name: str) -> tuple[str, ...]:
-    return tuple(w for w in loose_key(name) if not YEAR.match(w) and not re.match(r"^\d+e?$", w))
+    return tuple(
+        w
+        for w in loose_key(name)
+        if not YEAR.match(w) and not re.match(r"^(?:\d+(?:e|er|eme)?|e|er|eme)$", w)
+    )
 
 
 def _is_subsequence(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
@@ -1400,6 +1440,20 @@ def merge(cands: list[Candidate], acronym_expansions: dict[str, str]) -> list[Gr
     return groups
 
 
+def _initials_of(acronym: str, name: str) -> bool:
+    """Whether an acronym is made of the initials of a name's content words.
+
+    >>> _initials_of("CCG", "Conseil de coopération du Golfe")
+    True
+    >>> _initials_of("ASEAN", "Conseil de coopération du Golfe")
+    False
+    """
+    from kg.extract.text import content_words
+
+    words = content_words(name)
+    return len(words) >= 2 and "".join(w[0] for w in words) == acronym.lower()
+
+
 def _alias_reason(n: str, c: Candidate) -> str:
     """Why a form of a candidate's own span is one of its names."""
     if c.gazetteer_id:
@@ -1448,6 +1502,10 @@ def merge_reason(g: Group, h: Group, expand: object) -> str | None:
         if gk & {c.nouns for c in h.members if len(c.nouns) >= 3}:
             # "7e réunion élargie des ministres…", "la réunion virtuelle des ministres…"
             return "same nouns in the name of an event"
+    if g.type in (EntityType.ORGANISATION, EntityType.EVENT, EntityType.INITIATIVE):
+        for a, b in ((g, h), (h, g)):
+            if any(_initials_of(n, m) for n in a.names if ACRONYM.match(n) for m in b.names):
+                return "acronym of the name"  # "CCG" for "Conseil de coopération du Golfe"
     if g.type == EntityType.ORGANISATION and bool(g.gazetteer_id) != bool(h.gazetteer_id):
         known, other = (g, h) if g.gazetteer_id else (h, g)
         for c in other.members:

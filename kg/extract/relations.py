@@ -113,7 +113,9 @@ class Relations:
                 span = ctx.span(h.mention.start, h.mention.end)
                 if span is None:
                     continue
-                title = self._title_before(span.start) or self._title_after(span.end)
+                # "X, coprésident de …, Y, secrétaire adjoint …": a title right after a name
+                # is that person's; the one before it may belong to the previous name
+                title = self._title_after(span.end) or self._title_before(span.start)
                 if title is None:
                     continue
                 t_start, t_end = title
@@ -130,6 +132,8 @@ class Relations:
         # a head of state or minister whose country goes without saying: only when the
         # article names a single country
         named = self._countries_named()
+        if len([e for e in ctx.entities if e.type == E.COUNTRY]) != 1:
+            named = []  # other countries appear (if only as adjectives): do not guess
         for h, idx, role in pending:
             affs = ctx.affiliations.get(h.key, [])
             national = all("ministère" in ctx.entity(o).name.lower() for o in affs)
@@ -624,12 +628,15 @@ class Relations:
                     self.add(org.key, P.LOCATED_IN, target.key, idx, "rule:org-name", None, 0.6)
             # "l'Institut … (ministère de la Construction)": a body of a ministry
             for org in ctx.hits(idx, E.ORGANISATION):
+                if ctx.nested_in_any(org.mention, idx):
+                    continue  # the parentheses belong to the longer name
                 after = ctx.doc.text[org.mention.end : org.mention.end + 3]
                 if not after.lstrip().startswith("("):
                     continue
                 for h in ctx.hits(idx, E.ORGANISATION):
                     gap = ctx.doc.text[org.mention.end : h.mention.start].strip()
-                    if gap == "(" and h.key != org.key:
+                    closes = ctx.doc.text[h.mention.end : h.mention.end + 2].strip().startswith(")")
+                    if gap == "(" and closes and h.key != org.key and not h.entity.gazetteer_id:
                         self.add(org.key, P.PART_OF, h.key, idx, "rule:parenthesis", None, 0.6)
 
     # ------------------------------------------------------------- initiatives
