@@ -117,3 +117,19 @@ def test_an_interposed_word_keeps_the_cue(nlp):
         "renforcer la coopération bilatérale."
     )
     assert {a for a, *_ in found} == {"Malaisie", "Indonésie"}
+
+
+def test_speaker_named_after_the_reported_words(nlp):
+    found = commitments(
+        "Yan Dong est vice-ministre chinois du Commerce. La Chine approfondira "
+        "sa coopération avec l'ASEAN, a déclaré M. Yan."
+    )
+    assert [(a, s) for a, _, _, s, *_ in found] == [("Chine", "Yan Dong")]
+
+
+def test_encouraging_others_is_a_call(nlp):
+    found = commitments(
+        "Le secrétaire général de l'ASEAN, le Dr Kao Kim Hourn, a pris la parole."
+        " Il a encouragé la Chine à poursuivre son soutien à l'ASEAN."
+    )
+    assert [(a, k) for a, k, *_ in found] == [("ASEAN", CommitmentKind.CALL)]

@@ -144,3 +144,28 @@ def test_repeated_unknown_acronym_is_typed_by_what_the_article_says(nlp):
 def test_a_legislature_named_by_its_country_is_an_organisation(nlp):
     found = ents("Des représentants du Congrès américain ont participé au forum.")
     assert found.get("Congrès américain") == EntityType.ORGANISATION
+
+
+def test_two_people_with_one_family_name_stay_apart(nlp):
+    people = [
+        e
+        for e in entities(
+            "Le Premier ministre Hun Manet a rencontré l'ancien Premier ministre Hun Sen. "
+            "M. Hun a salué la coopération."
+        )
+        if e.type == EntityType.PERSON
+    ]
+    assert {"Hun Manet", "Hun Sen"} <= {p.name for p in people}
+    assert not any({"Hun Manet", "Hun Sen"} <= {p.name, *p.aliases} for p in people)
+
+
+def test_family_name_alone_is_the_person(nlp):
+    people = [
+        e
+        for e in entities(
+            "Yan Dong, vice-ministre chinois du Commerce, a pris la parole. M. Yan a ajouté que la "
+            "Chine approfondira sa coopération."
+        )
+        if e.type == EntityType.PERSON
+    ]
+    assert [(p.name, "Yan" in p.aliases) for p in people] == [("Yan Dong", True)]

@@ -512,6 +512,25 @@ class Commitments:
         persons_before = [
             h for h in self._top_hits(idx) if h.type == E.PERSON and h.mention.end <= cue_at
         ]
+        # "…, a déclaré M. Yan": the speaker named after the reported words
+        m_after = re.search(
+            r"(?i)(?:a|ont)(?:-t-(?:il|elle))? (?:déclaré|dit|affirmé|souligné|ajouté|indiqué|"
+            r"précisé|estimé|noté)\s*,?\s*(?:M\.|Mme|le|la)?\s*$",
+            ctx.doc.text[
+                sent.start : max(
+                    (
+                        h.mention.start
+                        for h in self._top_hits(idx)
+                        if h.type == E.PERSON and h.mention.start > cue_at
+                    ),
+                    default=sent.start,
+                )
+            ],
+        )
+        if m_after and not persons_before:
+            persons_before = [
+                h for h in self._top_hits(idx) if h.type == E.PERSON and h.mention.start > cue_at
+            ][:1]
         if persons_before:
             speaking = persons_before[0].key
         elif re.match(r"(?i)^\s*(?:il|elle|nous)\b", head) or item:

@@ -1355,8 +1355,11 @@ def same_person(a: str, b: str) -> str | None:
     if ta == tb:
         return "same name"
     short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
-    # the short form is the tail of the full name ("Baker", "Singh Deo")
+    # the short form is the tail of the full name ("Baker", "Singh Deo"), or the family
+    # name written first ("M. Yan" for Yan Dong, "M. Cho" for Cho Tae-yul)
     if len(short) < len(long_) and long_[-len(short) :] == short:
+        return "short form"
+    if len(short) == 1 and len(long_) >= 2 and long_[0] == short[0] and len(short[0]) > 1:
         return "short form"
     na, nb = " ".join(ta), " ".join(tb)
     if (
@@ -1482,6 +1485,10 @@ def merge_reason(g: Group, h: Group, expand: object) -> str | None:
     if g.type != h.type:
         return None
     if g.type == EntityType.PERSON:
+        full_g = [n for n in g.names if len(_person_tokens(n)) >= 2]
+        full_h = [n for n in h.names if len(_person_tokens(n)) >= 2]
+        if full_g and full_h and not any(same_person(a, b) for a in full_g for b in full_h):
+            return None  # "Hun Sen" and "Hun Manet": a shared "Hun" never joins them
         for a in g.names:
             for b in h.names:
                 why = same_person(a, b)

@@ -196,6 +196,8 @@ class Relations:
         j = start - 1
         if j >= 0 and doc[j].text.rstrip(".") in {"M", "Mme", "Dr", "Pr", "Me"}:
             j -= 1
+            if j >= 0 and doc[j].lower_ in ("le", "la"):
+                j -= 1  # "…, le Dr Kao Kim Hourn"
         comma = j >= 0 and doc[j].text == ","
         if comma:
             j -= 1
@@ -225,9 +227,10 @@ class Relations:
         return begin, end
 
     def _title_after(self, end: int) -> tuple[int, int] | None:
-        """ "M. Pham Quang Ngoc, président du Comité populaire provincial de Ninh Binh,"."""
+        """ "M. Pham Quang Ngoc, président du Comité populaire provincial de Ninh Binh," and
+        "Yan Dong est vice-ministre chinois du Commerce"."""
         doc = self.ctx.doc
-        if end >= len(doc) or doc[end].text != ",":
+        if end >= len(doc) or (doc[end].text != "," and doc[end].lower_ not in ("est", "était")):
             return None
         k = end + 1
         while k < len(doc) and doc[k].pos_ == "DET":
@@ -383,7 +386,7 @@ class Relations:
                     # "5e réunion des ministres du numérique de l'ASEAN", "Sommet de l'ASEAN
                     # sur l'IA": a body's own meetings
                     own = ev.entity.event_kind in ("meeting", "summit", "conference") and (
-                        "ministr" in ev.mention.text.lower()
+                        "minist" in ev.mention.text.lower()
                         or ctx.doc.text[ev.mention.start : h.mention.start].count(" ") <= 2
                     )
                     if own or (
@@ -470,7 +473,7 @@ class Relations:
         before = ctx.doc.text[sent.start : h.mention.start]
         cues = list(
             re.finditer(
-                r"(?i)\b(?:dont|comme|notamment|y compris|participation d\w*|présence d\w*|"
+                r"(?i)\b(?:dont|comme|notamment|y compris|tel(?:le)?s? que|participation d\w*|présence d\w*|"
                 r"représentants? d\w*|délégations? d\w*|dirigeants? d\w*|ministres? d\w*)"
                 r"|\s[-–]\s|:\s",  # "… pays de dialogue - Chine, Japon, Inde"
                 before,
