@@ -473,7 +473,8 @@ class Relations:
         before = ctx.doc.text[sent.start : h.mention.start]
         cues = list(
             re.finditer(
-                r"(?i)\b(?:dont|comme|notamment|y compris|tel(?:le)?s? que|participation d\w*|présence d\w*|"
+                r"(?i)\b(?:dont|comme|notamment|y compris|tel(?:le)?s? que|"
+                r"participation d\w*|présence d\w*|"
                 r"représentants? d\w*|délégations? d\w*|dirigeants? d\w*|ministres? d\w*)"
                 r"|\s[-–]\s|:\s",  # "… pays de dialogue - Chine, Japon, Inde"
                 before,
