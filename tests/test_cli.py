@@ -75,3 +75,16 @@ def test_entities_and_merges(tmp_path, nlp):
     merges = {(m["name"], m["label"]): m["reason"] for m in json.loads(r.output)}
     assert merges[("Johnathan Bake", "Jonathan Baker")] == "spelling variant"
     assert merges[("Baker", "Jonathan Baker")] == "short form"
+
+
+def test_evaluate_dump_writes_predictions_in_the_gold_format(tmp_path, nlp):
+    from kg.evaluate import load_gold
+
+    out = tmp_path / "pred"
+    r = CliRunner().invoke(cli, ["evaluate", "--gold", str(SEED_GOLD), "--dump", str(out)])
+    assert r.exit_code == 0, r.output
+    files = sorted(p.name for p in out.glob("*.json"))
+    assert files == sorted(p.name for p in SEED_GOLD.glob("*.json"))
+    pred = load_gold(out / "002_c231b7b4a89e3f3b.json")  # parses as a gold file
+    assert any(e.name == "Sun Weidong" for e in pred.entities)
+    assert any(c.kind == "pledge" for c in pred.commitments)
