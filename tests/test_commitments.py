@@ -133,3 +133,19 @@ def test_encouraging_others_is_a_call(nlp):
         " Il a encouragé la Chine à poursuivre son soutien à l'ASEAN."
     )
     assert [(a, k) for a, k, *_ in found] == [("ASEAN", CommitmentKind.CALL)]
+
+
+def test_the_two_partners_and_plural_undertakings(nlp):
+    found = commitments(
+        "L'Union européenne et la République de Corée ont tenu un conseil. Les "
+        "deux partenaires ont décidé de coopérer sur les semi-conducteurs. L'UE et"
+        " la République de Corée se sont engagées à coopérer sur l'IA."
+    )
+    assert sorted((a, e[:12]) for a, *_, e, _ in found) == sorted(
+        [
+            ("Union européenne", "Les deux par"),
+            ("République de Corée", "Les deux par"),
+            ("Union européenne", "L'UE et la R"),
+            ("République de Corée", "L'UE et la R"),
+        ]
+    )

@@ -169,3 +169,35 @@ def test_family_name_alone_is_the_person(nlp):
         if e.type == EntityType.PERSON
     ]
     assert [(p.name, "Yan" in p.aliases) for p in people] == [("Yan Dong", True)]
+
+
+def test_surname_tagged_as_a_place_is_the_person(nlp):
+    people = [
+        e
+        for e in entities(
+            "Le Japon entend travailler avec l'ASEAN, a déclaré le Premier ministre Fumio Kishida."
+            "\nKishida a également déclaré dans un discours à Tokyo que la réunion aura lieu en août."
+        )
+        if e.type == EntityType.PERSON
+    ]
+    assert [(p.name, "Kishida" in p.aliases) for p in people] == [("Fumio Kishida", True)]
+
+
+def test_ordinal_word_gives_the_edition(nlp):
+    (event,) = [
+        e
+        for e in entities(
+            "La deuxième réunion ministérielle du cadre asiatique zéro "
+            "émission aura lieu à Jakarta."
+        )
+        if e.type == EntityType.EVENT
+    ]
+    assert event.edition == 2
+
+
+def test_acronym_of_a_technical_term_is_not_an_organisation(nlp):
+    names = ents(
+        "Ils coopéreront sur le calcul à haute performance (CHP). Le CHP est au cœur "
+        "de la coopération entre l'Union européenne et le Japon."
+    )
+    assert "CHP" not in names and names["Union européenne"] == EntityType.ORGANISATION

@@ -95,3 +95,21 @@ def test_no_guessed_country_when_others_appear(nlp):
         "parole au sommet de l'ASEAN."
     )
     assert not any(s == "Pham Minh Chinh" and p == "holdsRole" for (s, p, _) in rels)
+
+
+def test_membership_is_not_read_across_a_coordination(nlp):
+    rels, _ = relations(
+        "Le cadre implique l'Australie et les membres de l'ASEAN. Le Vietnam "
+        "s'engage à rester un membre actif de l'ASEAN."
+    )
+    members = {s for (s, p, o) in rels if p == "memberOf"}
+    assert members == {"Vietnam"}
+
+
+def test_a_place_in_another_clause_is_not_the_events(nlp):
+    rels, _ = relations(
+        "Il a déclaré dans un discours à Tokyo que la 2e réunion ministérielle "
+        "du cadre asiatique aura lieu à Jakarta."
+    )
+    places = {o for (s, p, o) in rels if p == "locatedIn" and s.startswith("2e réunion")}
+    assert "Jakarta" in places and "Tokyo" not in places

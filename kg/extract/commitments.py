@@ -61,7 +61,9 @@ SPEECH = re.compile(
 NEGATION = re.compile(r"\b(?:ne|n['’])\s*(?:[\w'’-]+\s+){0,2}?(?:pas|plus|jamais|guère)\b", re.I)
 HYPOTHETICAL = re.compile(r"\b(?:pourrai[ts]?|pourraient|pourront|pourra|éventuellement)\b", re.I)
 PLURAL_BACK = re.compile(
-    r"\b(?:les deux (?:parties|pays|côtés|nations|États|gouvernements)|elles|ils)\b", re.I
+    r"\b(?:les deux (?:parties|pays|côtés|nations|États|gouvernements|partenaires|"
+    r"délégations|dirigeants|ministres)|elles|ils)\b",
+    re.I,
 )
 SPEAKER_WINDOW = 4
 # Futures that state a fact rather than a course of action ("le sommet se tiendra").
@@ -515,7 +517,7 @@ class Commitments:
         # "…, a déclaré M. Yan": the speaker named after the reported words
         m_after = re.search(
             r"(?i)(?:a|ont)(?:-t-(?:il|elle))? (?:déclaré|dit|affirmé|souligné|ajouté|indiqué|"
-            r"précisé|estimé|noté)\s*,?\s*(?:M\.|Mme|le|la)?\s*$",
+            r"précisé|estimé|noté)\s*,?(?:\s+[\w'’.-]+){0,6}?\s*$",
             ctx.doc.text[
                 sent.start : max(
                     (
@@ -598,7 +600,9 @@ class Commitments:
             )
             if speaker is None:
                 speaker = next(
-                    (p.key for p in persons_before if self._affiliation(p.key) == actor), None
+                    # a speaker the sentence names is the speaker, even of unknown allegiance
+                    (p.key for p in persons_before if self._affiliation(p.key) in (actor, None)),
+                    None,
                 )
             self.out.append(
                 Commitment(

@@ -115,6 +115,25 @@ WEAK_ORG_HEADS = frozenset(
     "société union groupe organisation organisme zone pôle parc chambre alliance "
     "fédération association entreprise".split()
 )
+ORDINAL_WORDS = {
+    w: i
+    for i, ws in enumerate(
+        (
+            "premier première",
+            "deuxième second seconde",
+            "troisième",
+            "quatrième",
+            "cinquième",
+            "sixième",
+            "septième",
+            "huitième",
+            "neuvième",
+            "dixième",
+        ),
+        start=1,
+    )
+    for w in ws.split()
+}
 BARE_NER = frozenset({"ner:LOC", "ner:ORG", "ner:MISC", "rule:acronym"})
 PLURAL_HEADS = frozenset(
     "entretiens pourparlers consultations journées recommandations manœuvres".split()
@@ -372,6 +391,13 @@ class EntityFinder:
                 self.skip_tokens.add(tok.i)
         self.gaz_spans: dict[tuple[int, int], dict] = {}
         self._honorifics = {h.rstrip(".") for h in lexicon.honorifics}
+        # acronyms the article defines for common words: "le calcul à haute performance
+        # (CHP)" abbreviates a term, wherever it is used afterwards
+        self.term_acronyms = {
+            doc[i].text
+            for i in range(len(doc))
+            if ACRONYM.match(doc[i].text) and self._defines_a_term(i, i + 1)
+        }
 
     # ------------------------------------------------------------------ helpers
     def _cand(
@@ -835,6 +861,9 @@ class EntityFinder:
             ):  # "la 6 e réunion"
                 ordinal = int(doc[start - 2].text)
                 start -= 2
+            elif category == "event" and prev.lower_ in ORDINAL_WORDS:  # "la deuxième réunion"
+                ordinal = ORDINAL_WORDS[prev.lower_]
+                start -= 1
             elif (
                 prev.pos_ == "ADJ"
                 and prev.head.i in range(i, i + n)
@@ -1154,7 +1183,7 @@ class EntityFinder:
                 continue
             if len(span) == 1 and span[0].pos_ != "PROPN" and not ACRONYM.match(span.text):
                 continue
-            if span.text in self.lexicon.generic_acronyms:
+            if span.text in self.lexicon.generic_acronyms or span.text in self.term_acronyms:
                 continue
             # words of a role ("ministre cambodgien des Postes et Télécommunications")
             if self._role_context(start):
@@ -1214,6 +1243,20 @@ class EntityFinder:
                 )
         return out
 
+    def _defines_a_term(self, start: int, end: int) -> bool:
+        """ "le calcul à haute performance (CHP)": an acronym in parentheses after common
+        words abbreviates a term, not a name."""
+        doc = self.doc
+        return (
+            end - start == 1
+            and start >= 2
+            and end < len(doc)
+            and doc[start - 1].text == "("
+            and doc[end].text == ")"
+            and doc[start - 2].is_lower
+            and doc[start - 2].is_alpha
+        )
+
     def unknown_acronyms(self) -> list[Candidate]:
         """An unknown acronym used at least twice names something ("la présidence de
         l'ADGSOM"); "l'ADGSOM est un forum" tells what kind of thing, else it is taken for
@@ -1236,6 +1279,8 @@ class EntityFinder:
         for acr, positions in seen.items():
             if len(positions) < 2:
                 continue
+            if acr in self.term_acronyms:
+                continue  # "le calcul à haute performance (CHP)": a term, not a name
             etype, kind = EntityType.ORGANISATION, None
             m = re.search(
                 rf"\b{re.escape(acr)}\s+(?:est|était|sera)\s+(?:un|une|le|la)\s+"
@@ -1483,6 +1528,17 @@ def merge_reason(g: Group, h: Group, expand: object) -> str | None:
     if gn & hn and g.type == h.type:
         return "same name up to case and diacritics"
     if g.type != h.type:
+        for a, b in ((g, h), (h, g)):
+            if (
+                a.type == EntityType.PERSON
+                and all(c.source in BARE_NER for c in b.members)
+                and any(
+                    len(_person_tokens(n)) == 1 and same_person(n, m) == "short form"
+                    for n in b.names
+                    for m in a.names
+                )
+            ):
+                return "short form"  # "Kishida" tagged as a place, after "Fumio Kishida"
         return None
     if g.type == EntityType.PERSON:
         full_g = [n for n in g.names if len(_person_tokens(n)) >= 2]

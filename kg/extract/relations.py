@@ -398,7 +398,15 @@ class Relations:
             if ctx.nested_in_any(h.mention, idx):
                 continue
             if h.type in (E.PLACE, E.COUNTRY) and ctx.is_locative(h.mention):
-                if self._nearest_event(h, idx) == ev.key and not self._in_title(h, idx):
+                between = ctx.doc.text[h.mention.end : ev.mention.start]
+                other_clause = h.mention.end <= ev.mention.start and re.search(
+                    r"(?i)\b(?:que|qu['’]|qui|lorsque|dont|où)\b", between
+                )
+                if (
+                    self._nearest_event(h, idx) == ev.key
+                    and not self._in_title(h, idx)
+                    and not other_clause
+                ):
                     self.add(ev.key, P.LOCATED_IN, h.key, idx, "rule:locative", None, 0.7)
                 continue
             if h.type == E.EVENT:
@@ -815,10 +823,13 @@ class Relations:
             if not m:
                 continue
             cut = ctx.sentences[idx].start + m.start()
+            text = ctx.doc.text
             countries = [
                 h
                 for h in ctx.hits(idx, E.COUNTRY)
-                if h.mention.start < cut and cut - h.mention.end < 60
+                if h.mention.start < cut
+                and cut - h.mention.end < 60
+                and not re.search(r",|\bet\b", text[h.mention.end : cut])
             ]
             orgs = [h for h in ctx.hits(idx, E.ORGANISATION) if h.mention.start > cut]
             if countries and orgs:
