@@ -176,7 +176,8 @@ def test_surname_tagged_as_a_place_is_the_person(nlp):
         e
         for e in entities(
             "Le Japon entend travailler avec l'ASEAN, a déclaré le Premier ministre Fumio Kishida."
-            "\nKishida a également déclaré dans un discours à Tokyo que la réunion aura lieu en août."
+            "\nKishida a également déclaré dans un discours à Tokyo que la réunion aura lieu "
+            "en août."
         )
         if e.type == EntityType.PERSON
     ]
