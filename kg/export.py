@@ -74,10 +74,12 @@ def write_atomic(path: Path | str, data: bytes) -> Path:
     """Write ``data`` to ``path`` through a temporary file and a rename."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        Path(tmp).chmod(mode)  # mkstemp makes 0600 files; keep what a user expects
         Path(tmp).replace(path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -42,3 +42,11 @@ def test_atomic_write_keeps_the_old_file_on_failure(tmp_path, monkeypatch):
         write_atomic(target, b"new")
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
+
+
+def test_written_files_keep_ordinary_permissions(tmp_path):
+    new = write_atomic(tmp_path / "a.ttl", b"x")
+    assert new.stat().st_mode & 0o777 == 0o644
+    new.chmod(0o640)
+    write_atomic(new, b"y")
+    assert new.stat().st_mode & 0o777 == 0o640 and new.read_bytes() == b"y"
