@@ -202,3 +202,11 @@ def test_acronym_of_a_technical_term_is_not_an_organisation(nlp):
         "de la coopération entre l'Union européenne et le Japon."
     )
     assert "CHP" not in names and names["Union européenne"] == EntityType.ORGANISATION
+
+
+def test_name_of_a_facility_is_not_a_person(nlp):
+    names = ents(
+        "Le président est arrivé à l'aéroport international de Noi Bai, à Hanoï, dimanche."
+    )
+    assert "Noi Bai" not in names
+    assert names.get("Hanoï") == EntityType.PLACE

@@ -134,6 +134,10 @@ ORDINAL_WORDS = {
     )
     for w in ws.split()
 }
+FACILITIES = frozenset(
+    "aéroport port gare rue avenue boulevard pont stade palais hôtel pagode temple "
+    "mausolée université lycée hôpital".split()
+)
 BARE_NER = frozenset({"ner:LOC", "ner:ORG", "ner:MISC", "rule:acronym"})
 PLURAL_HEADS = frozenset(
     "entretiens pourparlers consultations journées recommandations manœuvres".split()
@@ -642,6 +646,8 @@ class EntityFinder:
                 break
             if tok.is_punct and tok.text not in ("'", "’", "+"):
                 break
+            if category == "organisation" and tok.ent_type_ == "PER" and tok.ent_iob_ == "B":
+                break  # "le président du Parlement Tan Chuan-Jin": the name is a person's
             if tok.is_alpha and _is_cap(tok) and _is_cap(prev) and prev.is_alpha:
                 j += 1  # "Emmanuel Macron": a name goes on, however the tagger reads it
                 marks["cap"] = True
@@ -1033,6 +1039,10 @@ class EntityFinder:
         return start
 
     def _person_ok(self, span: Span) -> bool:
+        doc = self.doc
+        before = {t.lower_ for t in doc[max(0, span.start - 4) : span.start]}
+        if before & FACILITIES:
+            return False  # "l'aéroport international de Nôi Bai" names a place
         words = [t for t in span if not t.is_punct]
         if not words or len(words) > 5:
             return False
