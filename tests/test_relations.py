@@ -113,3 +113,12 @@ def test_a_place_in_another_clause_is_not_the_events(nlp):
     )
     places = {o for (s, p, o) in rels if p == "locatedIn" and s.startswith("2e réunion")}
     assert "Jakarta" in places and "Tokyo" not in places
+
+
+def test_an_event_named_with_its_place_takes_no_other(nlp):
+    rels, _ = relations(
+        "Le président vietnamien Nguyen Xuan Phuc est arrivé à Hanoï samedi, "
+        "concluant une visite d'État à Singapour."
+    )
+    located = {o for s, p, o in rels if p == "locatedIn" and s.startswith("visite")}
+    assert located == {"Singapour"}

@@ -370,6 +370,17 @@ class Relations:
         self._umbrella()
         self._propagate()
 
+    def _named_place(self, ev: Hit, hits: list[Hit]) -> bool:
+        """An event whose name says where it is ("visite d'État à Singapour") takes no
+        other place from its sentence: those are where the visitor came from or went next."""
+        ctx = self.ctx
+        for h in hits:
+            if h.type in (E.PLACE, E.COUNTRY) and ctx.inside(h.mention, ev.mention):
+                before = ctx.tokens_before(h.mention, 2)
+                if before and before[-1] in ("à", "au", "en", "aux"):
+                    return True
+        return False
+
     def _event_sentence(self, ev: Hit, hits: list[Hit], idx: int, sent: str) -> None:
         ctx = self.ctx
         for h in hits:
@@ -406,6 +417,7 @@ class Relations:
                     self._nearest_event(h, idx) == ev.key
                     and not self._in_title(h, idx)
                     and not other_clause
+                    and not self._named_place(ev, hits)
                 ):
                     self.add(ev.key, P.LOCATED_IN, h.key, idx, "rule:locative", None, 0.7)
                 continue
