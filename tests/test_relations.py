@@ -122,3 +122,17 @@ def test_an_event_named_with_its_place_takes_no_other(nlp):
     )
     located = {o for s, p, o in rels if p == "locatedIn" and s.startswith("visite")}
     assert located == {"Singapour"}
+
+
+def test_a_plan_named_after_two_parties_is_led_by_both(nlp):
+    rels, _ = relations(
+        "Les dirigeants ont adopté le Plan d'action ASEAN - Inde pour la période 2026-2030. "
+        "Ils ont prolongé l'Année des échanges entre les peuples ASEAN -Chine."
+    )
+    leads = {(s, o.split()[0]) for s, p, o in rels if p == "leads"}
+    assert leads == {("ASEAN", "Plan"), ("Inde", "Plan"), ("ASEAN", "Année"), ("Chine", "Année")}
+
+
+def test_a_centre_named_after_two_parties_is_not_led_by_them(nlp):
+    rels, _ = relations("Le Centre ASEAN - Chine a organisé une exposition à Pékin.")
+    assert not [k for k in rels if k[1] == "leads"]

