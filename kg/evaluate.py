@@ -342,13 +342,13 @@ def predictions(store: object, article_id: str, source_name: str) -> Annotation:
     g = graph_iri(article_id).n3()
     ann = Annotation(source_name)
     res = store.query(f"""
-        SELECT DISTINCT ?e ?cls ?name WHERE {{ GRAPH {g} {{
+        SELECT DISTINCT ?e ?cls ?name ?alt WHERE {{ GRAPH {g} {{
           ?m {KG.mentionOf.n3()} ?e . ?e a ?cls .
-          {{ ?e <http://www.w3.org/2000/01/rdf-schema#label> ?name }}
-          UNION {{ ?e <http://www.w3.org/2004/02/skos/core#altLabel> ?name }}
-        }} }}""")  # type: ignore[attr-defined]
+          {{ ?e <http://www.w3.org/2000/01/rdf-schema#label> ?name BIND(0 AS ?alt) }}
+          UNION {{ ?e <http://www.w3.org/2004/02/skos/core#altLabel> ?name BIND(1 AS ?alt) }}
+        }} }} ORDER BY ?e ?alt ?name""")  # type: ignore[attr-defined]
     ents: dict[str, AnnEntity] = {}
-    for e, cls, name in res.rows:
+    for e, cls, name, _alt in res.rows:
         t = _TYPE_OF.get(str(cls))
         if t is None:
             continue

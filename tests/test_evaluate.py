@@ -129,3 +129,19 @@ def test_seed_articles_entity_f1(nlp):
     s = evaluate(SEED_GOLD).scores
     assert s["articles"] == 5
     assert s["entities"]["micro"]["f1"] >= 0.70
+
+
+def test_predictions_read_back_the_label_as_the_name(nlp):
+    from kg import store as store_mod
+    from kg.articles import read_file
+    from kg.build import build_articles
+    from kg.evaluate import predictions
+
+    (path,) = (SEED_GOLD.parent / "dev" / "articles").glob("d05_*.txt")
+    (art,) = read_file(path)
+    with store_mod.open("memory:") as st:
+        build_articles([art], st)
+        pred = predictions(st, art.id, path.name)
+    names = {e.name for e in pred.entities}
+    assert {"Malaisie", "Gobind Singh Deo", "Kuala Lumpur"} <= names
+    assert "malaisien" not in names and "Singh Deo" not in names

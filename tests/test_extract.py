@@ -210,3 +210,13 @@ def test_name_of_a_facility_is_not_a_person(nlp):
     )
     assert "Noi Bai" not in names
     assert names.get("Hanoï") == EntityType.PLACE
+
+
+def test_acronym_of_the_last_words_is_not_the_events_alias(nlp):
+    found = entities(
+        "Le Sommet de l'ASEAN sur l'intelligence artificielle (IA) s'est tenu à Kuala Lumpur. "
+        "Le Conseil de coopération du Golfe (CCG) y était invité."
+    )
+    by_name = {e.name: e for e in found}
+    assert by_name["Sommet de l'ASEAN sur l'intelligence artificielle"].aliases == ()
+    assert by_name["Conseil de coopération du Golfe"].aliases == ("CCG",)

@@ -19,6 +19,7 @@ from kg.extract.entities import (
     Candidate,
     EntityFinder,
     Group,
+    abbreviates_tail,
     canonical_name,
     group_acronyms,
     merge,
@@ -110,6 +111,8 @@ def _acronym_candidates(finder: EntityFinder, cands: list[Candidate]) -> list[Ca
                 and words[0][:1].isupper()
                 and sum(w[:1].isupper() for w in words) >= 2
             )
+            if acronym and abbreviates_tail(doc, c.start, c.end, words[0]):
+                continue  # "Sommet … sur l'intelligence artificielle (IA)": a term's acronym
             if (acronym or name) and part not in c.aliases and part != c.text:
                 c.aliases.append(part)
                 alias_spans.append((j + 1, close))

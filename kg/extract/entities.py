@@ -921,7 +921,9 @@ class EntityFinder:
         aliases: list[str] = []
         if marks.get("acronym_closes"):
             a, b = marks["acronym"]
-            aliases.append(doc[a:b].text)
+            acronym = doc[a:b].text
+            if not abbreviates_tail(doc, start, a - 1, acronym):
+                aliases.append(acronym)
         quote = marks.get("quote_text")
         if quote and (category != "event" or marks["theme"]):
             aliases.append(quote)
@@ -1496,6 +1498,12 @@ def merge(cands: list[Candidate], acronym_expansions: dict[str, str]) -> list[Gr
                     absorb(keep, drop)
                     changed = True
     return groups
+
+
+def abbreviates_tail(doc: Doc, start: int, end: int, acronym: str) -> bool:
+    """Whether an acronym after the name ``doc[start:end]`` stands for its last words only
+    ("Sommet … sur l'intelligence artificielle (IA)"): then it names a term, not the whole."""
+    return any(_initials_of(acronym, doc[k:end].text) for k in range(start + 1, end - 1))
 
 
 def _initials_of(acronym: str, name: str) -> bool:
