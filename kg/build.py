@@ -7,8 +7,9 @@ exactly what users get.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import RDFS, URIRef
 from rdflib.namespace import SKOS
@@ -20,6 +21,9 @@ from kg.namespace import KG
 from kg.rdf import CLASS, to_graph
 from kg.resolve import KnownEntity, Merge, Resolver
 from kg.store import Store
+
+if TYPE_CHECKING:
+    from kg.extract.learned import Models
 
 DEFAULT_ARTICLES = Path("data/articles")
 _TYPE_OF_CLASS = {v: k for k, v in CLASS.items()}
@@ -63,15 +67,23 @@ def build_articles(
     *,
     progress: Callable[[Article], None] | None = None,
     keep_extractions: bool = False,
+    models: Models | bool | None = None,
+    min_confidence: float = 0.0,
 ) -> BuildReport:
-    """Extract, resolve and store each article; each one is stored whole or not at all."""
+    """Extract, resolve and store each article; each one is stored whole or not at all.
+
+    ``models``: the learned models (default: those of the package; ``False``: rules
+    alone); ``min_confidence`` drops entities, relations and commitments the models are
+    less sure of."""
     from kg.extract import extract, load_lexicon, load_pipeline
 
     nlp, lexicon = load_pipeline(), load_lexicon()
     resolver = Resolver(known_entities(store))
     report = BuildReport()
     for article in articles:
-        extraction = extract(article, nlp, lexicon)
+        extraction = extract(article, nlp, lexicon, models)
+        if min_confidence > 0:
+            extraction = above(extraction, min_confidence)
         before = len(resolver.merges)
         iris = resolver.resolve(extraction)
         labels = {iri: resolver.label(iri) for iri in iris.values()}
@@ -85,6 +97,35 @@ def build_articles(
         if progress:
             progress(article)
     return report
+
+
+def above(extraction: Extraction, threshold: float) -> Extraction:
+    """The extraction without what the models gave less than ``threshold``; a relation or
+    commitment whose actor or end was dropped goes with it."""
+    entities = tuple(
+        e
+        for e in extraction.entities
+        if max((m.confidence for m in e.mentions if not m.extractor.startswith("coref")),
+               default=1.0) >= threshold
+    )
+    keys = {e.key for e in entities}
+    relations = tuple(
+        r
+        for r in extraction.relations
+        if r.confidence >= threshold and r.subject in keys and r.object in keys
+    )
+    commitments = tuple(
+        replace(
+            c,
+            speaker=c.speaker if c.speaker in keys else None,
+            event=c.event if c.event in keys else None,
+            partners=tuple(p for p in c.partners if p in keys),
+            initiatives=tuple(i for i in c.initiatives if i in keys),
+        )
+        for c in extraction.commitments
+        if c.confidence >= threshold and c.actor in keys
+    )
+    return replace(extraction, entities=entities, relations=relations, commitments=commitments)
 
 
 def read_all(
@@ -109,6 +150,7 @@ def build(
     *,
     progress: Callable[[Article], None] | None = None,
     fail_fast: bool = False,
+    min_confidence: float = 0.0,
 ) -> BuildReport:
     """Build every article found under ``paths`` into ``store``.
 
@@ -123,7 +165,9 @@ def build(
         store = store_mod.open()
     try:
         articles, failures = read_all(paths, fail_fast=fail_fast)
-        report = build_articles(articles, store, progress=progress)
+        report = build_articles(
+            articles, store, progress=progress, min_confidence=min_confidence
+        )
         report.failures = failures
         return report
     finally:

@@ -92,7 +92,16 @@ def _summary_table(summary: dict[str, Any]) -> Any:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @store_option
 @click.option("--fail-fast", is_flag=True, help="Stop at the first unreadable file.")
-def build(paths: tuple[Path, ...], store_url: str | None, fail_fast: bool) -> None:
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    default=0.0,
+    show_default=True,
+    help="Drop entities, relations and commitments the models are less sure of.",
+)
+def build(
+    paths: tuple[Path, ...], store_url: str | None, fail_fast: bool, min_confidence: float
+) -> None:
     """Build articles (files or folders; default data/articles) into the store."""
     from rich.progress import Progress
 
@@ -107,6 +116,7 @@ def build(paths: tuple[Path, ...], store_url: str | None, fail_fast: bool) -> No
                 articles,
                 st,
                 progress=lambda a: progress.advance(task),
+                min_confidence=min_confidence,
             )
         console.print(_summary_table(summary(st)))
         console.print(f"Built {len(report.articles)} article(s) into {st.url}.")
@@ -562,67 +572,14 @@ def entities(etype: str | None, merges: bool, fmt: str, store_url: str | None) -
     _console().print(table)
 
 
-@cli.command()
-@click.option(
-    "--gold",
-    "gold_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    required=True,
-    help="Folder of gold files (*.json).",
-)
-@click.option(
-    "--articles",
-    "articles_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=None,
-    help="Folder of the articles, when not beside the gold files.",
-)
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-@click.option(
-    "--dump",
-    "dump_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=None,
-    help="Also write the predictions, one gold-format file each.",
-)
-def evaluate(
-    gold_dir: Path, articles_dir: Path | None, as_json: bool, dump_dir: Path | None
-) -> None:
-    """Score the extraction against gold files (built in memory, read back from RDF)."""
-    from kg.evaluate import dump
-    from kg.evaluate import evaluate as do_evaluate
+def _learning_commands() -> None:
+    from kg.cli_learn import evaluate, train
 
-    ev = do_evaluate(gold_dir, articles_dir)
-    if dump_dir:
-        dump(ev, dump_dir)
-    s = ev.scores
-    if as_json:
-        click.echo(json.dumps(s, indent=2))
-        return
-    from rich.table import Table
+    cli.add_command(train)
+    cli.add_command(evaluate)
 
-    table = Table(title=f"Scores on {s['articles']} article(s)")
-    for col in ("", "precision", "recall", "F1", "tp / predicted / gold"):
-        table.add_column(col, justify="right" if col else "left")
 
-    def row(name: str, m: dict[str, Any]) -> None:
-        table.add_row(
-            name,
-            f"{m['precision']:.3f}",
-            f"{m['recall']:.3f}",
-            f"{m['f1']:.3f}",
-            f"{m['tp']} / {m['predicted']} / {m['gold']}",
-        )
-
-    row("entities (typed)", s["entities"]["micro"])
-    row("entities (untyped)", s["entities"]["untyped"])
-    for t, m in s["entities"]["by_type"].items():
-        row(f"  {t}", m)
-    row("relations", s["relations"]["micro"])
-    for p, m in s["relations"]["by_predicate"].items():
-        row(f"  {p}", m)
-    row("commitments", s["commitments"]["micro"])
-    _console().print(table)
+_learning_commands()
 
 
 def main() -> None:

@@ -34,6 +34,7 @@ class AnnEntity:
     type: str
     name: str
     aliases: list[str] = field(default_factory=list)
+    confidence: float = 1.0
 
     @property
     def names(self) -> set[str]:
@@ -46,6 +47,8 @@ class AnnRelation:
     predicate: str
     object: str
     role: str | None = None
+    confidence: float = 1.0
+    evidence: str | None = None
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,7 @@ class AnnCommitment:
     evidence: str
     speaker: str | None = None
     event: str | None = None
+    confidence: float = 1.0
 
 
 @dataclass
@@ -150,7 +154,9 @@ def load_gold(path: Path) -> Annotation:
         for end in (s, o):
             if end not in ids:
                 raise GoldFormatError(path, f"{where}: unknown entity {end!r}")
-        ann.relations.append(AnnRelation(s, p, o, r.get("role")))  # type: ignore[arg-type]
+        ann.relations.append(
+            AnnRelation(s, p, o, r.get("role"), evidence=r.get("evidence"))  # type: ignore[arg-type]
+        )
     for i, c in enumerate(data.get("commitments") or []):
         where = f"commitments[{i}]"
         actor = _need(c, "actor", str, path, where)
@@ -341,6 +347,14 @@ def predictions(store: object, article_id: str, source_name: str) -> Annotation:
     """Entities, relations and commitments of one article, read from its named graph."""
     g = graph_iri(article_id).n3()
     ann = Annotation(source_name)
+    conf: dict[str, float] = {}
+    res = store.query(f"""
+        SELECT ?e (MAX(?c) AS ?conf) WHERE {{ GRAPH {g} {{
+          ?m {KG.mentionOf.n3()} ?e ; {KG.confidence.n3()} ?c ; {KG.extractor.n3()} ?x .
+          FILTER(!STRSTARTS(?x, "coreference"))
+        }} }} GROUP BY ?e""")  # type: ignore[attr-defined]
+    for e, c in res.rows:
+        conf[_local_id(e)] = float(c)
     res = store.query(f"""
         SELECT DISTINCT ?e ?cls ?name ?alt WHERE {{ GRAPH {g} {{
           ?m {KG.mentionOf.n3()} ?e . ?e a ?cls .
@@ -354,33 +368,45 @@ def predictions(store: object, article_id: str, source_name: str) -> Annotation:
             continue
         eid = _local_id(e)
         if eid not in ents:
-            ents[eid] = AnnEntity(eid, t, str(name))
+            ents[eid] = AnnEntity(eid, t, str(name), confidence=conf.get(eid, 1.0))
         elif str(name) not in ents[eid].aliases and str(name) != ents[eid].name:
             ents[eid].aliases.append(str(name))
     ann.entities = sorted(ents.values(), key=lambda x: x.id)
     preds = " ".join(KG[p].n3() for p in PREDICATES)
     res = store.query(f"""
-        SELECT DISTINCT ?s ?p ?o ?title WHERE {{ GRAPH {g} {{
+        SELECT ?s ?p ?o ?title ?conf ?text WHERE {{ GRAPH {g} {{
           VALUES ?p {{ {preds} }}
           ?s ?p ?o .
           OPTIONAL {{ ?s {KG.holdsPosition.n3()} ?pos . ?pos {KG.positionIn.n3()} ?o ;
                          {KG.title.n3()} ?title }}
-        }} }}""")  # type: ignore[attr-defined]
+          OPTIONAL {{ ?a <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> ?s ;
+                        <http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> ?p ;
+                        <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> ?o ;
+                        {KG.confidence.n3()} ?conf ; {KG.evidence.n3()} ?sent .
+                     ?sent {KG.text.n3()} ?text }}
+        }} }} ORDER BY ?s ?p ?o DESC(?conf)""")  # type: ignore[attr-defined]
     seen: set[tuple[str, str, str]] = set()
-    for s, p, o, title in res.rows:
+    for s, p, o, title, c, text in res.rows:
         k = (_local_id(s), str(p).rsplit("#", 1)[-1], _local_id(o))
         if k in seen:
             continue
         seen.add(k)
-        ann.relations.append(AnnRelation(*k, str(title) if title else None))
+        ann.relations.append(
+            AnnRelation(
+                *k,
+                str(title) if title else None,
+                float(c) if c is not None else 1.0,
+                str(text) if text is not None else None,
+            )
+        )
     res = store.query(f"""
-        SELECT ?c ?actor ?speaker ?event ?kind ?text WHERE {{ GRAPH {g} {{
+        SELECT ?c ?actor ?speaker ?event ?kind ?text ?conf WHERE {{ GRAPH {g} {{
           ?c a {KG.Commitment.n3()} ; {KG.actor.n3()} ?actor ; {KG.kind.n3()} ?kind ;
-             {KG.evidence.n3()} ?s . ?s {KG.text.n3()} ?text .
+             {KG.evidence.n3()} ?s ; {KG.confidence.n3()} ?conf . ?s {KG.text.n3()} ?text .
           OPTIONAL {{ ?c {KG.speaker.n3()} ?speaker }}
           OPTIONAL {{ ?c {KG.event.n3()} ?event }}
         }} }} ORDER BY ?c""")  # type: ignore[attr-defined]
-    for _, actor, speaker, event, kind, text in res.rows:
+    for _, actor, speaker, event, kind, text, c in res.rows:
         ann.commitments.append(
             AnnCommitment(
                 _local_id(actor),
@@ -388,9 +414,42 @@ def predictions(store: object, article_id: str, source_name: str) -> Annotation:
                 str(text),
                 _local_id(speaker) if speaker else None,
                 _local_id(event) if event else None,
+                float(c),
             )
         )
     return ann
+
+
+def at_threshold(ann: Annotation, threshold: float) -> Annotation:
+    """The predictions an analyst keeps with ``kg build --min-confidence threshold``."""
+    ents = [e for e in ann.entities if e.confidence >= threshold]
+    keep = {e.id for e in ents}
+    return Annotation(
+        ann.article,
+        ents,
+        [
+            r
+            for r in ann.relations
+            if r.confidence >= threshold and r.subject in keep and r.object in keep
+        ],
+        [c for c in ann.commitments if c.confidence >= threshold and c.actor in keep],
+    )
+
+
+THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+def threshold_table(
+    gold: list[Annotation], predicted: list[Annotation], thresholds: Iterable[float] = THRESHOLDS
+) -> list[dict]:
+    """Precision, recall and F1 of entities, relations and commitments at each threshold."""
+    rows = []
+    for t in thresholds:
+        s = score(gold, [at_threshold(p, t) for p in predicted])
+        rows.append(
+            {"threshold": t, **{k: s[k]["micro"] for k in ("entities", "relations", "commitments")}}
+        )
+    return rows
 
 
 @dataclass
@@ -398,10 +457,16 @@ class Evaluation:
     scores: dict
     predictions: list[Annotation]
     gold: list[Annotation]
+    texts: dict[str, str] = field(default_factory=dict)  # article name → text
 
 
-def evaluate(gold_dir: Path | str, articles_dir: Path | str | None = None) -> Evaluation:
-    """Build the articles of the gold files in memory and score them."""
+def evaluate(
+    gold_dir: Path | str,
+    articles_dir: Path | str | None = None,
+    models: object = None,
+) -> Evaluation:
+    """Build the articles of the gold files in memory and score them (with the package's
+    models, or ``models``; ``False``: the rules alone)."""
     from kg import store as store_mod
     from kg.articles import read_file
     from kg.build import build_articles
@@ -414,11 +479,12 @@ def evaluate(gold_dir: Path | str, articles_dir: Path | str | None = None) -> Ev
         art = read_file(find_article(gf, adir))
         articles.extend(art)
     with store_mod.open("memory:") as st:
-        build_articles(articles, st)
+        build_articles(articles, st, models=models)  # type: ignore[arg-type]
         preds = []
         for gold, art in zip(golds, articles, strict=True):
             preds.append(predictions(st, art.id, gold.article))
-    return Evaluation(score(golds, preds), preds, golds)
+    texts = {g.article: a.text for g, a in zip(golds, articles, strict=True)}
+    return Evaluation(score(golds, preds), preds, golds, texts)
 
 
 def dump(evaluation: Evaluation, out_dir: Path | str) -> list[Path]:

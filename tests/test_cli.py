@@ -1,3 +1,4 @@
+import itertools
 import json
 import subprocess
 import sys
@@ -45,9 +46,15 @@ def test_evaluate_json(nlp):
     r = CliRunner().invoke(cli, ["evaluate", "--gold", str(SEED_GOLD), "--json"])
     assert r.exit_code == 0, r.output
     s = json.loads(r.output)
-    assert set(s) == {"entities", "relations", "commitments", "articles"}
+    assert set(s) == {"entities", "relations", "commitments", "articles", "thresholds"}
     assert set(s["entities"]) == {"micro", "untyped", "by_type"}
     assert s["articles"] == 5
+    # precision can only rise, and recall only fall, as the threshold rises
+    ts = s["thresholds"]
+    assert [t["threshold"] for t in ts] == sorted(t["threshold"] for t in ts)
+    for a, b in itertools.pairwise(ts):
+        assert b["entities"]["recall"] <= a["entities"]["recall"]
+        assert b["relations"]["predicted"] <= a["relations"]["predicted"]
 
 
 def test_end_to_end_subprocess(tmp_path):

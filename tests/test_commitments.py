@@ -12,7 +12,7 @@ PREFIX = (
 
 
 def commitments(text: str):
-    ex = extract(Article(id="t", text=text, source_file="t.txt"))
+    ex = extract(Article(id="t", text=text, source_file="t.txt"), models=False)
     names = {e.key: e.name for e in ex.entities}
     return [
         (

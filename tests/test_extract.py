@@ -5,12 +5,12 @@ from kg.model import Article, EntityType
 
 
 def ents(text: str) -> dict[str, EntityType]:
-    ex = extract(Article(id="t", text=text, source_file="t.txt"))
+    ex = extract(Article(id="t", text=text, source_file="t.txt"), models=False)
     return {e.name: e.type for e in ex.entities}
 
 
 def entities(text: str):
-    return extract(Article(id="t", text=text, source_file="t.txt")).entities
+    return extract(Article(id="t", text=text, source_file="t.txt"), models=False).entities
 
 
 def test_country_known_only_by_its_adjective(nlp):
@@ -74,7 +74,7 @@ def test_generic_nouns_are_not_entities(nlp):
 
 def test_mentions_carry_offsets_and_sentence(nlp):
     text = "Bonjour.\nLa Chine continuera de promouvoir l'IA."
-    ex = extract(Article(id="t", text=text, source_file="t.txt"))
+    ex = extract(Article(id="t", text=text, source_file="t.txt"), models=False)
     china = next(e for e in ex.entities if e.name == "Chine")
     (m,) = china.mentions
     assert text[m.start : m.end] == "Chine"

@@ -5,7 +5,7 @@ from kg.model import Article, Predicate
 
 
 def relations(text: str):
-    ex = extract(Article(id="t", text=text, source_file="t.txt"))
+    ex = extract(Article(id="t", text=text, source_file="t.txt"), models=False)
     names = {e.key: e.name for e in ex.entities}
     return {(names[r.subject], r.predicate.value, names[r.object]): r for r in ex.relations}, ex
 

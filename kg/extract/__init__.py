@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kg.extract import decide
 from kg.extract.context import Context
 from kg.extract.coreference import coreference_mentions
 from kg.extract.dates import with_dates
+from kg.extract.decide import NONE, decide_type, with_confidence
 from kg.extract.entities import (
     ACRONYM,
     Candidate,
@@ -24,6 +27,8 @@ from kg.extract.entities import (
     group_acronyms,
     merge,
 )
+from kg.extract.features import cue_kinds, entity_features
+from kg.extract.learned import Models, load_models
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.pipeline import load_pipeline
 from kg.extract.text import normalise
@@ -34,7 +39,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["extract", "load_lexicon", "load_pipeline"]
+__all__ = ["Draft", "draft", "entities_of", "extract", "load_lexicon", "load_pipeline"]
 
 
 def sentences_of(doc: Doc) -> tuple[Sentence, ...]:
@@ -86,8 +91,14 @@ def _acronym_candidates(finder: EntityFinder, cands: list[Candidate]) -> list[Ca
     for c in cands:
         if c.type in (EntityType.PERSON, EntityType.COUNTRY, EntityType.PLACE) or c.gazetteer_id:
             continue
+        if c.source.endswith("-generic"):
+            continue
         if any(
-            o is not c and o.end == c.end and o.start < c.start and not o.gazetteer_id
+            o is not c
+            and o.end == c.end
+            and o.start < c.start
+            and not o.gazetteer_id
+            and not o.source.endswith("-generic")
             for o in cands
         ):
             continue  # the longer name ending here owns the parentheses
@@ -161,9 +172,12 @@ def _extra_mentions(doc: Doc, finder: EntityFinder, groups: list[Group]) -> None
                 taken.add(span)
 
 
-def _resolve_anaphora(anaphora: list[Candidate], groups: list[Group]) -> None:
+def _resolve_anaphora(anaphora: list[Candidate], groups: list[Group]) -> list[Group]:
     """ "la conférence", "la séance plénière", "le protocole d'accord": the latest event or
-    initiative of that kind named before."""
+    initiative of that kind named before. One with nothing before it may be the first
+    mention of an unnamed happening ("la visite"): it comes back as a group of its own,
+    for the entity model to judge."""
+    alone: list[Group] = []
     for c in anaphora:
         if c.type == EntityType.EVENT:
             wanted, kind_of = c.event_kind, (lambda m: m.event_kind)
@@ -177,10 +191,17 @@ def _resolve_anaphora(anaphora: list[Candidate], groups: list[Group]) -> None:
             and any(kind_of(m) == wanted for m in g.members)
         ]
         if not before:
+            c.source = "anaphor"
+            same = next((g for g in alone if normalise(g.names[0]) == normalise(c.text)), None)
+            if same is None:
+                alone.append(Group(c.type, [c], [c.text]))
+            else:
+                same.members.append(c)
             continue
         _, target = max(before, key=lambda x: x[0])
         c.source = f"coreference:{c.type.value.lower()}"
         target.members.append(c)
+    return alone
 
 
 def _drop_weaker(groups: list[Group], owner: Group, span: tuple[int, int]) -> None:
@@ -262,18 +283,20 @@ def _entity(g: Group, key: str, lexicon: Lexicon, at: callable) -> Entity:
     )
 
 
-def extract(
-    article: Article, nlp: Language | None = None, lexicon: Lexicon | None = None
-) -> Extraction:
-    """Extract entities, relations and commitments from one article."""
-    from kg.extract.commitments import find_commitments
-    from kg.extract.relations import find_relations
+@dataclass
+class Draft:
+    """What the rules propose for one article, before any learned decision."""
 
-    nlp = nlp or load_pipeline()
-    lexicon = lexicon or load_lexicon()
+    article: Article
+    doc: Doc
+    sentences: tuple[Sentence, ...]
+    groups: list[Group]
+
+
+def draft(article: Article, nlp: Language, lexicon: Lexicon) -> Draft:
+    """Parse one article and group the candidate mentions the rules find (high recall)."""
     doc = nlp(article.text)
     sentences = sentences_of(doc)
-    at = _sentence_index(sentences)
     finder = EntityFinder(doc, nlp, lexicon)
     cands = _acronym_candidates(finder, finder.candidates())
     anaphora = [c for c in cands if c.anaphoric]
@@ -281,26 +304,89 @@ def extract(
     groups = merge(cands, {})
     groups = merge([c for g in groups for c in g.members], group_acronyms(groups))
     _extra_mentions(doc, finder, groups)
-    _resolve_anaphora(anaphora, groups)
+    groups.extend(_resolve_anaphora(anaphora, groups))
     groups = [g for g in groups if _keep(g)]
+    groups.sort(key=lambda g: min(c.start_char for c in g.members))
+    return Draft(article, doc, sentences, groups)
+
+
+def entities_of(
+    d: Draft, lexicon: Lexicon, decisions: list[tuple[EntityType, float] | None]
+) -> tuple[Entity, ...]:
+    """Entities of the groups kept by ``decisions`` (one per group: its type and
+    probability, or None to drop it), with their dates."""
+    at = _sentence_index(d.sentences)
     entities: list[Entity] = []
     used: set[str] = set()
-    for g in sorted(groups, key=lambda g: min(c.start_char for c in g.members)):
-        base = f"{g.type.value.lower()}-{slug(canonical_name(g))}"[:80]
+    for g, decision in zip(d.groups, decisions, strict=True):
+        if decision is None:
+            continue
+        etype, prob = decision
+        g.type = etype
+        base = f"{etype.value.lower()}-{slug(canonical_name(g))}"[:80]
         key, n = base, 2
         while key in used:
             key, n = f"{base}-{n}", n + 1
         used.add(key)
-        entities.append(_entity(g, key, lexicon, at))
-    entities_t = with_dates(tuple(entities), sentences, article)
-    ctx = Context.build(doc, sentences, entities_t, lexicon)
-    relations = find_relations(doc, sentences, entities_t, lexicon, ctx)
-    commitments = find_commitments(doc, sentences, entities_t, relations, lexicon, ctx)
-    entities_t = coreference_mentions(ctx, relations)
+        entities.append(with_confidence(_entity(g, key, lexicon, at), prob))
+    return with_dates(tuple(entities), d.sentences, d.article)
+
+
+def rule_decisions(d: Draft) -> list[tuple[EntityType, float] | None]:
+    """Without a model: the rules' own verdict (generic phrases are not entities)."""
+    return [
+        None
+        if all(c.source.endswith("-generic") or c.source == "anaphor" for c in g.members)
+        else (g.type, round(min(1.0, g.best.priority / 100), 2))
+        for g in d.groups
+    ]
+
+
+def model_decisions(d: Draft, models: Models) -> list[tuple[EntityType, float] | None]:
+    """The entity model's verdict on each group: its type and probability, or None."""
+    out: list[tuple[EntityType, float] | None] = []
+    for g in d.groups:
+        label, prob = decide_type(models.entities, entity_features(d.doc, g, d.sentences))
+        out.append(None if label == NONE else (EntityType(label), prob))
+    return out
+
+
+def extract(
+    article: Article,
+    nlp: Language | None = None,
+    lexicon: Lexicon | None = None,
+    models: Models | bool | None = None,
+) -> Extraction:
+    """Extract entities, relations and commitments from one article.
+
+    ``models``: the learned models (default: those shipped in the package); ``False``
+    runs the rules alone, as a baseline.
+    """
+    from kg.extract.commitments import find_commitments
+    from kg.extract.relations import find_relations
+
+    nlp = nlp or load_pipeline()
+    lexicon = lexicon or load_lexicon()
+    if models is None:
+        models = load_models()
+    d = draft(article, nlp, lexicon)
+    decisions = model_decisions(d, models) if models else rule_decisions(d)
+    entities = entities_of(d, lexicon, decisions)
+    doc, sentences = d.doc, d.sentences
+    ctx = Context.build(doc, sentences, entities, lexicon)
+    rule_relations = find_relations(doc, sentences, entities, lexicon, ctx)
+    entities = coreference_mentions(ctx, rule_relations)
+    ctx = ctx.with_entities(entities)
+    if not models:
+        rule_commitments = find_commitments(doc, sentences, entities, rule_relations, lexicon, ctx)
+        return Extraction(article, sentences, entities, rule_relations, rule_commitments)
+    rels = decide.relations(ctx, rule_relations, models.relations)
+    rule_commitments = find_commitments(doc, sentences, entities, rule_relations, lexicon, ctx)
+    coms = decide.commitments(ctx, rels, rule_commitments, cue_kinds(sentences), models)
     return Extraction(
         article=article,
         sentences=sentences,
-        entities=entities_t,
-        relations=relations,
-        commitments=commitments,
+        entities=entities,
+        relations=rels,
+        commitments=coms,
     )

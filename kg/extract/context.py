@@ -61,6 +61,13 @@ class Context:
         ctx.by_sentence = dict(by)
         return ctx
 
+    def with_entities(self, entities: tuple[Entity, ...]) -> Context:
+        """The same context over entities with more mentions (titles, pronouns), keeping
+        what the rules learnt of affiliations."""
+        ctx = Context.build(self.doc, self.sentences, entities, self.lexicon)
+        ctx.affiliations = self.affiliations
+        return ctx
+
     def entity(self, key: str) -> Entity:
         return next(e for e in self.entities if e.key == key)
 

@@ -357,8 +357,8 @@ def ignored_ranges(text: str) -> list[tuple[int, int]]:
         if m:
             ranges.append((start + m.start(), end))
         m = DATELINE.match(line)
-        if m:  # "Hanoi (VNA) -": where the agency filed from, not what the story is about
-            ranges.append((start, start + m.end(1) + 1))
+        if m:  # "Hanoi (VNA) -": the agency is no entity; the place is (the guide)
+            ranges.append((start + m.start(1) - 1, start + m.end(1) + 1))
         m = TRAILING_AGENCY.search(line)
         if m and m.start(1) > 0:
             ranges.append((start + m.start(1), start + m.end(1)))
@@ -487,11 +487,15 @@ class EntityFinder:
         for n in (4, 3, 2, 1):
             if i + n > len(doc):
                 continue
-            phrase = " ".join(t.lower_ for t in doc[i : i + n]).replace("’", "'")
-            phrase = phrase.replace("d' ", "d'").replace("l' ", "l'")
-            if phrase in heads:
-                best = (n, phrase, heads[phrase])
-                break
+            words = doc[i : i + n]
+            for form in (
+                [t.lower_ for t in words],
+                [t.lemma_.lower() if t.pos_ == "NOUN" else t.lower_ for t in words],
+            ):  # "accords", "rencontres": a plural head is the head all the same
+                phrase = " ".join(form).replace("’", "'")
+                phrase = phrase.replace("d' ", "d'").replace("l' ", "l'")
+                if phrase in heads:
+                    return (n, phrase, heads[phrase])
         return best
 
     def _determiner(self, i: int) -> str:
@@ -793,9 +797,8 @@ class EntityFinder:
                 and doc[i - 2].pos_ == "NOUN"
             ):
                 continue  # a complement of another noun: "protocoles d'accord"
-            if doc[i + n - 1].morph.get("Number") == ["Plur"] and head not in PLURAL_HEADS:
-                continue
-            out.extend(self._noun_phrase(i, n, head, kind, category, etype))
+            plural = doc[i + n - 1].morph.get("Number") == ["Plur"] and head not in PLURAL_HEADS
+            out.extend(self._noun_phrase(i, n, head, kind, category, etype, generic=plural))
         return out
 
     def _specific(
@@ -850,8 +853,22 @@ class EntityFinder:
         return None
 
     def _noun_phrase(
-        self, i: int, n: int, head: str, kind: str, category: str, etype: EntityType
+        self,
+        i: int,
+        n: int,
+        head: str,
+        kind: str,
+        category: str,
+        etype: EntityType,
+        generic: bool = False,
     ) -> list[Candidate]:
+        """One event, initiative or organisation phrase from its head word.
+
+        A phrase the rules judge generic ("une visite", "des accords") is still proposed,
+        marked ``generic`` and at a low priority: the guide counts unnamed but specific
+        happenings and documents, and only the entity model, which sees the context, can
+        tell them from generic ones.
+        """
         doc = self.doc
         start = i
         ordinal = None
@@ -909,8 +926,10 @@ class EntityFinder:
         verdict = self._specific(
             category, kind, head, det, strong, content_after, nouns_after, marks, ordinal, head_cap
         )
-        if verdict is None:
-            return []
+        if generic or verdict is None:
+            if category == "organisation":
+                return []
+            verdict = "generic"
         if (
             category == "organisation"
             and self._role_context(start)
@@ -974,13 +993,14 @@ class EntityFinder:
         nouns = tuple(
             loose_key(" ".join(t.text for t in doc[i:end] if t.pos_ in ("NOUN", "PROPN")))
         )
+        generic_source = "-generic" if verdict == "generic" else ""
         out = [
             self._cand(
                 start,
                 end,
                 etype,
-                f"rule:{category}",
-                60 + min(end - start, 30),
+                f"rule:{category}{generic_source}",
+                (10 if generic_source else 60) + min(end - start, 30),
                 nouns=nouns,
                 event_kind=kind if category == "event" else None,
                 edition=ordinal if category == "event" else None,
@@ -993,7 +1013,7 @@ class EntityFinder:
                 initiative_kind=kind if category == "initiative" else None,
             )
         ]
-        if category == "initiative" and kind == "agreement":
+        if category == "initiative" and kind == "agreement" and not generic_source:
             out.extend(self._parties(marks["parties"], end))
         return out
 
