@@ -336,7 +336,10 @@ def rule_decisions(d: Draft) -> list[tuple[EntityType, float] | None]:
     """Without a model: the rules' own verdict (generic phrases are not entities)."""
     return [
         None
-        if all(c.source.endswith("-generic") or c.source == "anaphor" for c in g.members)
+        if all(
+            c.source.endswith("-generic") or c.source == "anaphor" or c.source.startswith("ner-raw")
+            for c in g.members
+        )
         else (g.type, round(min(1.0, g.best.priority / 100), 2))
         for g in d.groups
     ]

@@ -1191,6 +1191,33 @@ class EntityFinder:
                 return True
         return False
 
+    # ----------------------------------------------------------- every NER span
+    def ner_raw(self) -> list[Candidate]:
+        """Every span spaCy's NER tags, as the tagger has it, at the lowest priority: what
+        the cleaning rules reject may still be a name, and the entity model has the last
+        word. Spans the other rules read are dropped in :meth:`candidates`."""
+        kinds = {
+            "PER": EntityType.PERSON,
+            "LOC": EntityType.PLACE,
+            "ORG": EntityType.ORGANISATION,
+            "MISC": EntityType.ORGANISATION,
+        }
+        out: list[Candidate] = []
+        for ent in self.doc.ents:
+            start, end = ent.start, ent.end
+            while start < end and (
+                self.doc[start].pos_ in ("DET", "ADP") or self.doc[start].is_punct
+            ):
+                start += 1
+            while end > start and self.doc[end - 1].is_punct:
+                end -= 1
+            if end <= start or self._skipped(start, end) or ent.label_ not in kinds:
+                continue
+            if not any(t.text[:1].isupper() for t in self.doc[start:end]):
+                continue
+            out.append(self._cand(start, end, kinds[ent.label_], f"ner-raw:{ent.label_}", 5))
+        return out
+
     # ----------------------------------------------------------- other NER types
     def ner_others(self) -> list[Candidate]:
         doc = self.doc
@@ -1345,6 +1372,7 @@ class EntityFinder:
             + self.ner_others()
             + self.quoted_names()
             + self.unknown_acronyms()
+            + self.ner_raw()
         )
         structural.sort(key=lambda c: (-c.priority, -(c.end - c.start), c.start))
         kept: list[Candidate] = []

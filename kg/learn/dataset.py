@@ -112,7 +112,10 @@ def examples(item: GoldArticle, nlp: Language, lexicon: Lexicon) -> ArticleExamp
     for i, g in enumerate(d.groups):
         label = gold_type[pairs[str(i)]] if str(i) in pairs else NONE
         out.entities.append((entity_features(d.doc, g, d.sentences), label))
-        generic = all(c.source.endswith("-generic") or c.source == "anaphor" for c in g.members)
+        generic = all(
+            c.source.endswith("-generic") or c.source == "anaphor" or c.source.startswith("ner-raw")
+            for c in g.members
+        )
         if label != NONE:
             decisions.append((EntityType(label), 1.0))
         else:
