@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
-from kg.extract.entities import same_person
+from kg.extract.grouping import same_person
 from kg.extract.text import normalise
 from kg.model import Entity, EntityType, Extraction
 from kg.namespace import ID, slug

@@ -13,21 +13,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.extract import decide
+from kg.extract.candidates import ACRONYM, Candidate
 from kg.extract.context import Context
 from kg.extract.coreference import coreference_mentions
 from kg.extract.dates import with_dates
 from kg.extract.decide import NONE, decide_type, with_confidence
-from kg.extract.entities import (
-    ACRONYM,
-    Candidate,
-    EntityFinder,
-    Group,
-    abbreviates_tail,
-    canonical_name,
-    group_acronyms,
-    merge,
-)
+from kg.extract.entities import EntityFinder
 from kg.extract.features import cue_kinds, entity_features
+from kg.extract.grouping import Group, abbreviates_tail, canonical_name, group_acronyms, merge
 from kg.extract.learned import Models, load_models
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.pipeline import load_pipeline

@@ -22,8 +22,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kg.extract.candidates import TITLE_WORDS
 from kg.extract.context import Context, Hit
-from kg.extract.entities import TITLE_WORDS
 from kg.extract.lexicon import DATA_DIR
 from kg.model import (
     Commitment,
@@ -423,7 +423,7 @@ class Commitments:
 
     def _ignored(self, sent: Sentence) -> bool:
         """Questions, the headline (it restates the story) and ignored page furniture."""
-        from kg.extract.entities import ignored_ranges
+        from kg.extract.candidates import ignored_ranges
 
         if not hasattr(self, "_ranges"):
             self._ranges = ignored_ranges(self.ctx.doc.text)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kg.extract.candidates import TITLE_WORDS
 from kg.extract.context import Context
-from kg.extract.entities import TITLE_WORDS
 from kg.extract.text import normalise
 from kg.model import Entity, EntityType, Mention, Predicate, Relation
 

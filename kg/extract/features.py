@@ -20,7 +20,7 @@ from kg.model import Predicate as P
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from kg.extract.entities import Group
+    from kg.extract.grouping import Group
 
 E = EntityType
 VECTOR_DIMS = 300

@@ -16,8 +16,8 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from kg.extract.candidates import TITLE_WORDS
 from kg.extract.context import AGENTS, Context, Hit
-from kg.extract.entities import TITLE_WORDS
 from kg.extract.text import loose_key, normalise
 from kg.model import Entity, EntityType, Predicate, Relation, Sentence
 

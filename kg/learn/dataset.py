@@ -18,13 +18,13 @@ from kg.extract import draft, entities_of
 from kg.extract.commitments import find_commitments
 from kg.extract.context import Context
 from kg.extract.coreference import coreference_mentions
-from kg.extract.entities import canonical_name
 from kg.extract.features import (
     commitment_candidates,
     cue_kinds,
     entity_features,
     relation_candidates,
 )
+from kg.extract.grouping import canonical_name
 from kg.extract.learned import NONE
 from kg.extract.relations import find_relations
 from kg.extract.text import normalise
