@@ -436,7 +436,7 @@ def at_threshold(ann: Annotation, threshold: float) -> Annotation:
     )
 
 
-THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
+THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
 def threshold_table(

@@ -339,6 +339,12 @@ def _pair_features(
     f[f"path={path}|{tp}"] = 1
     f[f"lca={lca}|{tp}"] = 1
     f[f"lca={lca}"] = 1
+    hops = path.count("^") + path.count("v") + (2 if path != "none" else 0)
+    f[f"plen={_bucket(hops, (1, 2, 3, 4, 6))}|{tp}"] = 1
+    verbs_between = sum(1 for t in between if t.pos_ == "VERB")
+    f[f"verbs_btw={_bucket(verbs_between, (0, 1, 2))}|{tp}"] = 1
+    if any(t.text in (";", ":") for t in between) or any(t.lower_ == "tandis" for t in between):
+        f[f"clause_break|{tp}"] = 1
     root = next((t for t in sa.sent if t.dep_ == "ROOT"), None)
     if root is not None:
         f[f"sroot={root.lemma_.lower()}|{tp}"] = 1
