@@ -15,6 +15,7 @@ from kg.extract.features import (
     ActorCandidate,
     PairCandidate,
     commitment_candidates,
+    commitment_sentence_features,
     relation_candidates,
 )
 from kg.extract.learned import NONE, LinearModel
@@ -143,9 +144,15 @@ def commitments(
     cands = commitment_candidates(ctx, rels, rule_commitments, cues)
     rule_at = {(c.actor, c.sentence): c for c in rule_commitments}
     rule_sentence = {c.sentence: c for c in rule_commitments}
+    committing: dict[int, float] = {}
     out: list[Commitment] = []
     for c in cands:
-        prob = models.commitments.proba(c.features).get("yes", 0.0)
+        if c.sentence not in committing:
+            sent = ctx.sentences[c.sentence]
+            committing[c.sentence] = models.sentences.proba(
+                commitment_sentence_features(ctx, sent, cues)
+            ).get("yes", 0.0)
+        prob = committing[c.sentence] * models.commitments.proba(c.features).get("yes", 0.0)
         if prob < models.commitments.threshold:
             continue
         out.append(_commitment(ctx, c, prob, rels, models, rule_at, rule_sentence))

@@ -8,6 +8,7 @@ Features are sparse ``name → value`` dicts; names say what they test ("head=vi
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -70,6 +71,17 @@ def _vector(tok: Token, prefix: str, out: dict[str, float]) -> None:
         norm = float((v @ v) ** 0.5) or 1.0
         for k in range(min(VECTOR_DIMS, len(v))):
             out[f"{prefix}{k}"] = float(v[k]) / norm * VECTOR_SCALE * 10
+
+
+def _mean_vector(tokens: Span, prefix: str, out: dict[str, float]) -> None:
+    """The direction of a stretch of text's content words: what it is about, in a form
+    that carries over to words the training articles never used."""
+    content = [t for t in tokens if t.pos_ in ("VERB", "NOUN", "ADJ") and t.has_vector]
+    if content:
+        mean = sum(t.vector for t in content) / len(content)
+        norm = float((mean @ mean) ** 0.5) or 1.0
+        for k in range(min(VECTOR_DIMS, len(mean))):
+            out[f"{prefix}{k}"] = float(mean[k]) / norm * VECTOR_SCALE * 10
 
 
 def _lower(tok: Token) -> str:
@@ -403,6 +415,11 @@ def sentence_features(doc: Doc, sent: Sentence, cue_kinds: list[str]) -> dict[st
             for c in t.children:
                 if c.dep_ in ("xcomp", "ccomp", "obj"):
                     f[f"root_{c.dep_}={c.lemma_.lower()}"] = 1
+    _mean_vector(span, "sv", f)
+    toks = [t for t in span if not (t.is_punct or t.is_space)]
+    for a, b in itertools.pairwise(toks):
+        if a.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
+            f[f"bi={a.lemma_.lower()} {b.lemma_.lower()}"] = 1
     if any(q in sent.text for q in ("«", "»", '"', "“")):
         f["quote"] = 1
     f[f"slen={_bucket(len(span), (8, 15, 25, 40, 60))}"] = 1
@@ -410,6 +427,20 @@ def sentence_features(doc: Doc, sent: Sentence, cue_kinds: list[str]) -> dict[st
         f["headline"] = 1
     if sent.index <= 2:
         f["lead"] = 1
+    return f
+
+
+def commitment_sentence_features(
+    ctx: Context, sent: Sentence, cues: dict[int, list[str]]
+) -> dict[str, float]:
+    """What the sentence model sees: whether a sentence carries a commitment at all."""
+    f = sentence_features(ctx.doc, sent, cues.get(sent.index, []))
+    opener = OPENER.match(sent.text)
+    if opener:
+        f[f"opener={opener.group(1).lower()}"] = 1
+    types = Counter(h.type for h in ctx.hits(sent.index))
+    for t in (E.COUNTRY, E.ORGANISATION, E.PERSON, E.INITIATIVE):
+        f[f"s_n{t.value}={_bucket(types[t], (0, 1, 2))}"] = 1
     return f
 
 
@@ -443,10 +474,8 @@ def commitment_candidates(
     previous: set[str] = set()
     for sent in ctx.sentences:
         hits = ctx.hits(sent.index)
-        base = sentence_features(doc, sent, cues.get(sent.index, []))
+        base = commitment_sentence_features(ctx, sent, cues)
         opener = OPENER.match(sent.text)
-        if opener:
-            base[f"opener={opener.group(1).lower()}"] = 1
         reasons: dict[str, set[str]] = {}
         first_at: dict[str, Mention] = {}
         for h in hits:

@@ -19,7 +19,7 @@ from kg.errors import ExtractionError
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models"
 NONE = "NONE"
-DECISIONS = ("entities", "relations", "commitments", "kinds")
+DECISIONS = ("entities", "relations", "sentences", "commitments", "kinds")
 
 
 @dataclass(frozen=True)
@@ -73,11 +73,12 @@ class LinearModel:
 
 @dataclass(frozen=True)
 class Models:
-    """The four learned decisions of extraction."""
+    """The learned decisions of extraction."""
 
     entities: LinearModel
     relations: LinearModel
-    commitments: LinearModel
+    sentences: LinearModel  # does a sentence commit anyone?
+    commitments: LinearModel  # … and is this actor the one committing?
     kinds: LinearModel
 
     def save(self, directory: Path) -> list[Path]:

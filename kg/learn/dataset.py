@@ -20,6 +20,7 @@ from kg.extract.context import Context
 from kg.extract.coreference import coreference_mentions
 from kg.extract.features import (
     commitment_candidates,
+    commitment_sentence_features,
     cue_kinds,
     entity_features,
     relation_candidates,
@@ -46,6 +47,7 @@ class ArticleExamples:
     name: str
     entities: list[Example] = field(default_factory=list)
     relations: list[Example] = field(default_factory=list)
+    sentences: list[Example] = field(default_factory=list)
     commitments: list[Example] = field(default_factory=list)
     kinds: list[Example] = field(default_factory=list)
     gold_items: dict[str, int] = field(default_factory=dict)
@@ -158,7 +160,8 @@ def examples(item: GoldArticle, nlp: Language, lexicon: Lexicon) -> ArticleExamp
     out.covered["relations"] = len(covered)
 
     rule_commitments = find_commitments(doc, sentences, entities, rule_relations, lexicon, ctx)
-    cands = commitment_candidates(ctx, rule_relations, rule_commitments, cue_kinds(sentences))
+    cues = cue_kinds(sentences)
+    cands = commitment_candidates(ctx, rule_relations, rule_commitments, cues)
     words = {s.index: _words(s.text) for s in sentences}
     positive: dict[int, str] = {}
     for gc in gold.commitments:
@@ -172,9 +175,20 @@ def examples(item: GoldArticle, nlp: Language, lexicon: Lexicon) -> ArticleExamp
                 best, best_overlap = ci, overlap
         if best is not None:
             positive[best] = gc.kind
+    committing = set()
+    for gc in gold.commitments:
+        gw = _words(gc.evidence)
+        overlaps = [(len(gw & words[s.index]) / max(1, len(gw)), -s.index) for s in sentences]
+        best = max(overlaps, default=(0.0, 0))
+        if best[0] >= 0.5:
+            committing.add(-best[1])
+    for sent in sentences:
+        label = "yes" if sent.index in committing else "no"
+        out.sentences.append((commitment_sentence_features(ctx, sent, cues), label))
     for ci, c in enumerate(cands):
         label = "yes" if ci in positive else "no"
-        out.commitments.append((c.features, label))
+        if c.sentence in committing:  # the actor model learns within committing sentences
+            out.commitments.append((c.features, label))
         if ci in positive:
             out.kinds.append((c.features, positive[ci]))
     out.covered["commitments"] = len(positive)

@@ -14,15 +14,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kg.extract.learned import MODEL_DIR, LinearModel, Models
+from kg.extract.learned import DECISIONS, MODEL_DIR, LinearModel, Models
 
 if TYPE_CHECKING:
     from kg.learn.dataset import ArticleExamples, Example
 
 # Inverse regularisation strength per decision, chosen by 5-fold cross-validation over
 # articles (see kg/models/README.md).
-C = {"entities": 0.3, "relations": 0.3, "commitments": 0.3, "kinds": 0.5}
-THRESHOLDS = {"entities": 0.3, "relations": 0.2, "commitments": 0.3, "kinds": 0.0}
+C = {"entities": 0.3, "relations": 0.3, "sentences": 0.3, "commitments": 0.3, "kinds": 0.5}
+THRESHOLDS = {
+    "entities": 0.3,
+    "relations": 0.2,
+    "sentences": 0.0,  # the sentence model's probability multiplies the actor model's
+    "commitments": 0.3,
+    "kinds": 0.0,
+}
 MIN_COUNT = 2  # a feature seen once teaches nothing that carries over, and costs space
 MAX_ITER = 3000
 MIN_WEIGHT = 1e-3
@@ -72,7 +78,7 @@ def fit_all(
     return Models(
         **{
             name: fit([x for a in data for x in getattr(a, name)], c[name], t[name])
-            for name in ("entities", "relations", "commitments", "kinds")
+            for name in DECISIONS
         }
     )
 
@@ -103,7 +109,7 @@ def train(root: Path | str = "data", out: Path | str = MODEL_DIR) -> TrainReport
     files = models.save(Path(out))
     counts = {
         k: sum(len(getattr(a, k)) for a in data)
-        for k in ("entities", "relations", "commitments", "kinds")
+        for k in DECISIONS
     }
     meta = Path(out) / "training.json"
     meta.write_text(
