@@ -12,11 +12,7 @@ from typing import Any
 
 import click
 
-
-def _console() -> Any:
-    from rich.console import Console
-
-    return Console(highlight=False)
+from kg.cli import _console
 
 
 @click.command()

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.extract.context import Context
+from kg.extract.context import AGENTS, Context
 from kg.model import EntityType, Mention, Relation, Sentence
 from kg.model import Predicate as P
 
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 E = EntityType
 VECTOR_DIMS = 300
 VECTOR_SCALE = 0.15
-AGENTS = (E.PERSON, E.ORGANISATION, E.COUNTRY)
 
 # Which predicates the guide allows between two types (subject type, object type).
 ALLOWED: dict[P, tuple[tuple[E, ...], tuple[E, ...]]] = {
