@@ -16,9 +16,9 @@ from kg.extract.features import (
     PairCandidate,
     commitment_candidates,
     commitment_sentence_features,
-    relation_candidates,
 )
 from kg.extract.learned import NONE, LinearModel
+from kg.extract.pairs import relation_candidates
 from kg.model import (
     Commitment,
     CommitmentKind,
@@ -65,6 +65,36 @@ def best_relations(
     return out
 
 
+# Predicates that the gold files give at most once per subject and object type: a person
+# holds a post in one country, an event is held in one city and one country.
+FUNCTIONAL = {
+    (P.HOLDS_ROLE, E.COUNTRY),
+    (P.HOLDS_ROLE, E.ORGANISATION),
+    (P.LOCATED_IN, E.COUNTRY),
+    (P.LOCATED_IN, E.PLACE),
+    (P.MEMBER_OF, E.ORGANISATION),
+    (P.PART_OF, E.EVENT),
+    (P.PART_OF, E.ORGANISATION),
+}
+
+
+def functional(
+    chosen: dict[tuple[str, P, str], tuple[float, int]], type_of: dict[str, E]
+) -> dict[tuple[str, P, str], tuple[float, int]]:
+    """Keep, of the relations of a functional predicate from one subject to one type of
+    object, only the likeliest: two countries for one minister cannot both be right."""
+    best: dict[tuple[str, P, E], tuple[float, str]] = {}
+    for (s, p, o), (prob, _) in chosen.items():
+        k = (s, p, type_of[o])
+        if k[1:] in FUNCTIONAL and (k not in best or (prob, o) > best[k]):
+            best[k] = (prob, o)
+    return {
+        (s, p, o): v
+        for (s, p, o), v in chosen.items()
+        if (p, type_of[o]) not in FUNCTIONAL or best[(s, p, type_of[o])][1] == o
+    }
+
+
 def relations(
     ctx: Context,
     rule_relations: tuple[Relation, ...],
@@ -75,6 +105,7 @@ def relations(
 
     cands = relation_candidates(ctx, rule_relations)
     chosen = best_relations(model, cands)
+    chosen = functional(chosen, {e.key: e.type for e in ctx.entities})
     roles = {(r.subject, r.object): r.role for r in rule_relations if r.predicate == P.HOLDS_ROLE}
     person_role = {
         r.subject: r.role for r in rule_relations if r.predicate == P.HOLDS_ROLE and r.role

@@ -204,7 +204,7 @@ def _mention_is_coref(m: Mention) -> bool:
     return m.extractor.startswith("coreference")
 
 
-def relation_candidates(ctx: Context, rule_relations: tuple[Relation, ...]) -> list[PairCandidate]:
+def sentence_pairs(ctx: Context, rule_relations: tuple[Relation, ...]) -> list[PairCandidate]:
     """Every ordered pair of entities mentioned in one sentence for which the guide allows
     a predicate (partnerOf once per unordered pair), with its features."""
     doc = ctx.doc
@@ -258,48 +258,6 @@ def relation_candidates(ctx: Context, rule_relations: tuple[Relation, ...]) -> l
                 f[f"cnt_a={_bucket(counts[a], (1, 2, 4))}"] = 1
                 f[f"cnt_b={_bucket(counts[b], (1, 2, 4))}"] = 1
                 out.append(PairCandidate(a, b, idx, f, preds))
-    out.extend(_article_participation(ctx, out, rules_any, counts, main_event))
-    return out
-
-
-def _article_participation(
-    ctx: Context,
-    same_sentence: list[PairCandidate],
-    rules_any: dict[tuple[str, str], set[str]],
-    counts: Counter,
-    main_event: str | None,
-) -> list[PairCandidate]:
-    """Actors and events never named in one sentence: the guide has a country or body take
-    part in an event its official attends, and an article about one event may name its
-    participants sentences apart."""
-    seen = {(c.subject, c.object) for c in same_sentence}
-    officials: dict[str, set[str]] = {}
-    for (s, o), preds in rules_any.items():
-        if P.HOLDS_ROLE.value in preds:
-            officials.setdefault(o, set()).add(s)
-    with_event: dict[str, set[str]] = {}
-    for c in same_sentence:
-        if P.PARTICIPATES_IN in c.predicates:
-            with_event.setdefault(c.object, set()).add(c.subject)
-    events = [e for e in ctx.entities if e.type == E.EVENT]
-    agents = [e for e in ctx.entities if e.type in AGENTS]
-    out: list[PairCandidate] = []
-    for ev in events:
-        first = min(m.sentence for m in ev.mentions)
-        for ag in agents:
-            if (ag.key, ev.key) in seen:
-                continue
-            t = f"{ag.type.value}>Event"
-            f: dict[str, float] = {"xsent": 1, f"xsent|{t}": 1}
-            if officials.get(ag.key, set()) & with_event.get(ev.key, set()):
-                f[f"xsent_official|{t}"] = 1
-            if ev.key == main_event:
-                f[f"xsent_main|{t}"] = 1
-            f[f"xsent_cnt_a={_bucket(counts[ag.key], (1, 2, 4))}|{t}"] = 1
-            f[f"xsent_cnt_b={_bucket(counts[ev.key], (1, 2, 4))}"] = 1
-            if ag.gazetteer_id:
-                f[f"xsent_gaz|{t}"] = 1
-            out.append(PairCandidate(ag.key, ev.key, first, f, (P.PARTICIPATES_IN, P.ORGANISES)))
     return out
 
 

@@ -23,10 +23,10 @@ from kg.extract.features import (
     commitment_sentence_features,
     cue_kinds,
     entity_features,
-    relation_candidates,
 )
 from kg.extract.grouping import canonical_name
 from kg.extract.learned import NONE
+from kg.extract.pairs import relation_candidates
 from kg.extract.relations import find_relations
 from kg.extract.text import normalise
 from kg.model import Article, EntityType
@@ -152,7 +152,7 @@ def examples(item: GoldArticle, nlp: Language, lexicon: Lexicon) -> ArticleExamp
                     break
         if (
             label != NONE
-            and "xsent" not in c.features
+            and "article" not in c.features
             and not _states(gold_rel[k].evidence, sentence_words[c.sentence])
         ):
             continue  # true of the pair, but stated by another sentence: teaches nothing
