@@ -398,7 +398,60 @@ def commitment_sentence_features(
     types = Counter(h.type for h in ctx.hits(sent.index))
     for t in (E.COUNTRY, E.ORGANISATION, E.PERSON, E.INITIATIVE):
         f[f"s_n{t.value}={_bucket(types[t], (0, 1, 2))}"] = 1
+    _subjects(ctx, sent, f)
+    _repeats(ctx, sent, f)
+    if sent.index == len(ctx.sentences) - 1:
+        f["last_sentence"] = 1
+        if not sent.text.rstrip().endswith((".", "!", "?", "»", '"', "”", ")")):
+            f["cut_off"] = 1
     return f
+
+
+def _subjects(ctx: Context, sent: Sentence, f: dict[str, float]) -> None:
+    """Who does what, in what tense: "La Chine continuera" (a country, a future) commits;
+    "les entreprises ont" does not."""
+    span = ctx.span(sent.start, sent.end)
+    if span is None:
+        return
+    typed = {}
+    for h in ctx.hits(sent.index):
+        tok = ctx.span(h.mention.start, h.mention.end)
+        if tok is not None:
+            for t in tok:
+                typed[t.i] = h.type.value
+    for t in span:
+        if t.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        if subj is None:
+            continue
+        who = typed.get(subj.i) or ("PRON" if subj.pos_ == "PRON" else subj.pos_)
+        lem = t.lemma_.lower()
+        f[f"subj={who}|verb={lem}"] = 1
+        for tense in t.morph.get("Tense") or ["none"]:
+            f[f"subj={who}|tense={tense}"] = 1
+
+
+def _words_of(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", text.lower()) if len(w) > 3}
+
+
+def _repeats(ctx: Context, sent: Sentence, f: dict[str, float]) -> None:
+    """The guide annotates a commitment told twice once, from its first full body
+    sentence: whether this sentence retells one before it, or is retold after it."""
+    words = _words_of(sent.text)
+    if not words:
+        return
+    for other in ctx.sentences:
+        if other.index == sent.index:
+            continue
+        shared = len(words & _words_of(other.text)) / len(words)
+        if shared < 0.5:
+            continue
+        if other.index < sent.index:
+            f["retells_headline" if other.index == 0 else "retells_earlier"] = 1
+        else:
+            f["retold_later"] = 1
 
 
 def commitment_candidates(
