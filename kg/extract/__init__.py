@@ -19,7 +19,7 @@ from kg.extract.coreference import coreference_mentions
 from kg.extract.dates import with_dates
 from kg.extract.decide import NONE, decide_type, with_confidence
 from kg.extract.entities import EntityFinder
-from kg.extract.features import cue_kinds, entity_features
+from kg.extract.features import cue_kinds, entity_features, nesting_features
 from kg.extract.grouping import Group, abbreviates_tail, canonical_name, group_acronyms, merge
 from kg.extract.learned import Models, load_models
 from kg.extract.lexicon import Lexicon, load_lexicon
@@ -341,8 +341,9 @@ def rule_decisions(d: Draft) -> list[tuple[EntityType, float] | None]:
 def model_decisions(d: Draft, models: Models) -> list[tuple[EntityType, float] | None]:
     """The entity model's verdict on each group: its type and probability, or None."""
     out: list[tuple[EntityType, float] | None] = []
-    for g in d.groups:
-        label, prob = decide_type(models.entities, entity_features(d.doc, g, d.sentences))
+    for g, nest in zip(d.groups, nesting_features(d.groups), strict=True):
+        features = entity_features(d.doc, g, d.sentences) | nest
+        label, prob = decide_type(models.entities, features)
         out.append(None if label == NONE else (EntityType(label), prob))
     return out
 

@@ -169,6 +169,45 @@ def entity_features(doc: Doc, group: Group, sentences: tuple[Sentence, ...]) -> 
     return f
 
 
+def nesting_features(groups: list[Group]) -> list[dict[str, float]]:
+    """Per group, how its mentions sit in other groups' mentions: the guide does not count
+    a name inside another name ("Jakarta" in "Forum de Jakarta") unless the article also
+    names it on its own."""
+    spans = [(c.start_char, c.end_char, k) for k, g in enumerate(groups) for c in g.members]
+    out: list[dict[str, float]] = []
+    for k, g in enumerate(groups):
+        inside = outside = 0
+        contains = 0
+        for c in g.members:
+            nested = any(
+                k2 != k
+                and a <= c.start_char
+                and c.end_char <= b
+                and (a, b) != (c.start_char, c.end_char)
+                for a, b, k2 in spans
+            )
+            inside += nested
+            outside += not nested
+            contains += any(
+                k2 != k
+                and c.start_char <= a
+                and b <= c.end_char
+                and (a, b) != (c.start_char, c.end_char)
+                for a, b, k2 in spans
+            )
+        rtype = g.type.value
+        f: dict[str, float] = {}
+        if inside and not outside:
+            f["nested_only"] = 1
+            f[f"nested_only|{rtype}"] = 1
+        elif inside:
+            f[f"nested_some|{rtype}"] = 1
+        if contains:
+            f[f"contains|{rtype}"] = 1
+        out.append(f)
+    return out
+
+
 # -------------------------------------------------------------------------- relations
 
 

@@ -23,6 +23,7 @@ from kg.extract.features import (
     commitment_sentence_features,
     cue_kinds,
     entity_features,
+    nesting_features,
 )
 from kg.extract.grouping import canonical_name
 from kg.extract.learned import NONE
@@ -111,9 +112,10 @@ def examples(item: GoldArticle, nlp: Language, lexicon: Lexicon) -> ArticleExamp
     pairs = _align_for_labels(gold.entities, as_ann)
     gold_type = {e.id: e.type for e in gold.entities}
     decisions: list[tuple[EntityType, float] | None] = []
+    nesting = nesting_features(d.groups)
     for i, g in enumerate(d.groups):
         label = gold_type[pairs[str(i)]] if str(i) in pairs else NONE
-        out.entities.append((entity_features(d.doc, g, d.sentences), label))
+        out.entities.append((entity_features(d.doc, g, d.sentences) | nesting[i], label))
         generic = all(
             c.source.endswith("-generic") or c.source == "anaphor" or c.source.startswith("ner-raw")
             for c in g.members
