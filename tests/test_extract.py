@@ -220,3 +220,21 @@ def test_acronym_of_the_last_words_is_not_the_events_alias(nlp):
     by_name = {e.name: e for e in found}
     assert by_name["Sommet de l'ASEAN sur l'intelligence artificielle"].aliases == ()
     assert by_name["Conseil de coopération du Golfe"].aliases == ("CCG",)
+
+
+def test_excerpt_end_signature_and_glued_sentences():
+    from kg.extract.candidates import ignored_ranges
+
+    signed = (
+        "Le Premier ministre a rencontré des dirigeants de plusieurs pays, dont "
+        "l'Afrique du Sud, Cuba et l'OMS./.-VNA"
+    )
+    # the agency signature ends the article: the sentence is whole, only "VNA" is skipped
+    assert [signed[a:b] for a, b in ignored_ranges(signed)] == ["VNA"]
+    glued = (
+        "Le ministre a rappelé que la coopération régionale progresse depuis dix ans.La "
+        "proposition du ministre vietnamien d'une itinérance au tarif unique dans la région de"
+    )
+    # a page that glued two sentences: only the cut-off second one is skipped
+    skipped = [glued[a:b] for a, b in ignored_ranges(glued)]
+    assert skipped == [glued[glued.index("La proposition") :]]

@@ -55,6 +55,7 @@ CREDIT = re.compile(
     re.IGNORECASE,
 )
 DATELINE = re.compile(r"^\s*[\w’'\- ]{2,40}\(([A-Z]{2,6}(?:/[A-Z]{2,6})?)\)\s*[-–—]")
+SENTENCE_END = re.compile(r"(?<=[.!?»])\s+|(?<=[a-zà-ÿ\d][.!?])(?=[A-ZÀ-Ý])")
 TRAILING_AGENCY = re.compile(r"(?:[-–—.]\s*|^\s*)([A-Z]{2,6}(?:/[A-Z]{2,6})?)\s*$")
 DEFINITE = frozenset(["le", "la", "l'", "l’", "les", "du", "au", "aux"])
 INDEFINITE = frozenset(["un", "une", "des", "de", "d'", "d’"])
@@ -311,7 +312,7 @@ def ignored_ranges(text: str) -> list[tuple[int, int]]:
         if not stripped:
             continue
         if end >= len(text.rstrip()) and _truncated(stripped):
-            last = re.split(r"(?<=[.!?»])\s+", line)[-1]
+            last = _last_sentence(line)
             ranges.append((end - len(last), end))
             if len(last) == len(line):
                 continue
@@ -353,10 +354,19 @@ def ignored_ranges(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
+def _last_sentence(line: str) -> str:
+    """The last sentence of a line, also where a page glued sentences ("régional.La")."""
+    return SENTENCE_END.split(line)[-1]
+
+
 def _truncated(line: str) -> bool:
-    """The last line of an excerpt cut at a fixed length: long, and ending mid-sentence."""
-    last = re.split(r"(?<=[.!?»])\s+", line)[-1]
-    return len(last.split()) >= 6 and not last.rstrip().endswith(
+    """The last line of an excerpt cut at a fixed length: long, and ending mid-sentence
+    (an agency signature such as "./.-VNA" is an ending)."""
+    last = _last_sentence(line)
+    m = TRAILING_AGENCY.search(last)
+    if m and m.start(1) > 0:
+        last = last[: m.start(1)]
+    return len(last.split()) >= 6 and not last.rstrip(" -–—").endswith(
         (".", "!", "?", "»", '"', "”", ")", ":", "…")
     )
 
