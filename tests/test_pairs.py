@@ -66,3 +66,16 @@ def test_functional_predicates_keep_the_likeliest_object_only():
     kept = functional(chosen, types)
     assert ("p", P.HOLDS_ROLE, "jp") not in kept
     assert set(kept) == set(chosen) - {("p", P.HOLDS_ROLE, "jp")}
+
+
+def test_an_agreement_signed_by_the_two_parties_is_proposed_for_the_actors_before(nlp):
+    ctx, rules = context(
+        nlp,
+        "Le ministre vietnamien Nguyen Manh Hung a reçu son homologue japonais à Hanoï. "
+        "Les deux parties ont ensuite signé l'Accord de coopération numérique de 2025.",
+    )
+    cands = relation_candidates(ctx, rules)
+    docs = [c for c in cands if "xdoc" in c.features]
+    assert {ctx.entity(c.subject).name for c in docs} >= {"Vietnam", "Japon"}
+    assert all(c.predicates == (P.SIGNS, P.LEADS) for c in docs)
+    assert all(c.features.get("xdoc_verb=sign") == 1 for c in docs)

@@ -14,12 +14,18 @@ import re
 from collections import Counter
 
 from kg.extract.context import AGENTS, Context
-from kg.extract.features import PairCandidate, _bucket, sentence_pairs
+from kg.extract.features import BOTH_PARTIES, PairCandidate, _bucket, sentence_pairs
 from kg.extract.text import content_words, normalise
 from kg.model import Entity, EntityType, Relation
 from kg.model import Predicate as P
 
 E = EntityType
+PLURAL_SUBJECT = re.compile(
+    r"\b(?:ils|elles|les deux (?:ministres|dirigeants|parties|pays|agences|délégations|"
+    r"présidents|premiers ministres|chefs|entreprises|sociétés|groupes|organisations)|"
+    r"les parties)\b",
+    re.IGNORECASE,
+)
 AGENCY_AFTER = re.compile(r"\s*(?:,[^()\n]{0,30})?\(\s*[A-Z]{2,6}(?:/[A-Z]{2,6})?\s*\)")
 
 
@@ -34,6 +40,8 @@ def relation_candidates(ctx: Context, rule_relations: tuple[Relation, ...]) -> l
     out.extend(_participation(ctx, out, rules_any, counts, together))
     out.extend(_posts(ctx, rule_relations, counts, together))
     out.extend(_places(ctx, counts, together))
+    out.extend(_sessions(ctx, counts, together))
+    out.extend(_documents(ctx, counts, together))
     return out
 
 
@@ -211,4 +219,68 @@ def _places(ctx: Context, counts: Counter, together: set[tuple[str, str]]) -> li
             f[f"xloc_cnt={_bucket(counts[target.key], (1, 2, 4))}|{t}"] = 1
             f[f"xloc_cnt_ev={_bucket(counts[ev.key], (1, 2, 4))}"] = 1
             out.append(PairCandidate(ev.key, target.key, first, f, (P.LOCATED_IN,)))
+    return out
+
+
+def _sessions(ctx: Context, counts: Counter, together: set[tuple[str, str]]) -> list[PairCandidate]:
+    """Events never named together: a session, round table or ceremony of the event the
+    article is about."""
+    events = [e for e in ctx.entities if e.type == E.EVENT]
+    main = _main(events)
+    out: list[PairCandidate] = []
+    for part in events:
+        first = min(m.sentence for m in part.mentions)
+        for whole in events:
+            if whole.key == part.key or (part.key, whole.key) in together:
+                continue
+            f: dict[str, float] = {"article": 1, "xpart": 1}
+            if whole.key == main:
+                f["xpart_main"] = 1
+            if part.key == main:
+                f["xpart_part_is_main"] = 1
+            f[f"xpart_kind={part.event_kind}|{whole.event_kind}"] = 1
+            f[f"xpart_head={normalise(part.name).split()[0]}"] = 1
+            n_part, n_whole = (
+                _bucket(counts[part.key], (1, 2, 4)),
+                _bucket(counts[whole.key], (1, 2, 4)),
+            )
+            f[f"xpart_cnt={n_part}|{n_whole}"] = 1
+            if min(m.sentence for m in whole.mentions) < first:
+                f["xpart_whole_first"] = 1
+            out.append(PairCandidate(part.key, whole.key, first, f, (P.PART_OF,)))
+    return out
+
+
+def _documents(
+    ctx: Context, counts: Counter, together: set[tuple[str, str]]
+) -> list[PairCandidate]:
+    """An agreement signed or a plan adopted by "les deux parties" or "ils": the actors
+    named in the sentences just before."""
+    agents = [e for e in ctx.entities if e.type in AGENTS]
+    initiatives = [e for e in ctx.entities if e.type == E.INITIATIVE]
+    out: list[PairCandidate] = []
+    for ini in initiatives:
+        for m in ini.mentions:
+            text = ctx.sentences[m.sentence].text if m.sentence < len(ctx.sentences) else ""
+            plural = PLURAL_SUBJECT.search(text) or BOTH_PARTIES.search(text)
+            if not plural:
+                continue
+            before = {
+                h.key: m.sentence - h.mention.sentence
+                for k in (1, 2)
+                for h in ctx.hits(m.sentence - k)
+            }
+            for ag in agents:
+                if ag.key not in before or (ag.key, ini.key) in together:
+                    continue
+                t = f"{ag.type.value}>Initiative"
+                f: dict[str, float] = {"article": 1, "xdoc": 1, f"xdoc|{t}": 1}
+                f[f"xdoc_back={before[ag.key]}"] = 1
+                f[f"xdoc_plural={plural.group(0).lower()}"] = 1
+                f[f"xdoc_rank={_rank([a for a in agents if a.type == ag.type], ag.key)}|{t}"] = 1
+                for w in ("sign", "adopt", "lanc", "conclu", "approuv"):
+                    if w in text.lower():
+                        f[f"xdoc_verb={w}"] = 1
+                out.append(PairCandidate(ag.key, ini.key, m.sentence, f, (P.SIGNS, P.LEADS)))
+            together = together | {(a.key, ini.key) for a in agents if a.key in before}
     return out
