@@ -238,3 +238,14 @@ def test_excerpt_end_signature_and_glued_sentences():
     # a page that glued two sentences: only the cut-off second one is skipped
     skipped = [glued[a:b] for a, b in ignored_ranges(glued)]
     assert skipped == [glued[glued.index("La proposition") :]]
+
+
+def test_a_photo_credit_glued_to_the_text_hides_only_the_credit():
+    from kg.extract.candidates import ignored_ranges
+
+    line = (
+        "Photo : VNA Le secrétaire général de l'ASEAN, Kao Kim Hourn, a tenu un entretien "
+        "en marge de la 6e réunion des ministres du Numérique de l'ASEAN."
+    )
+    assert [line[a:b] for a, b in ignored_ranges(line)] == ["Photo : VNA"]
+    assert [line[a:b] for a, b in ignored_ranges("Photo : VNA/CVN")] == ["Photo : VNA/CVN"]

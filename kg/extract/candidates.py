@@ -54,6 +54,10 @@ CREDIT = re.compile(
     r"\bSource\s*:|\bLire aussi\b|\bVoir aussi\b)",
     re.IGNORECASE,
 )
+SENTENCE_OPENER = re.compile(
+    r"\s(?=(?:Le|La|Les|L['’]|Un|Une|Des|Au|Aux|À|En|Lors|Selon|Dans|Pour|Il|Elle|Ils|Elles|"
+    r"Ce|Cette|Ces|Sur|Avec|Après|Depuis|Parmi|M\.|Mme)\s+\w)"
+)
 DATELINE = re.compile(r"^\s*[\w’'\- ]{2,40}\(([A-Z]{2,6}(?:/[A-Z]{2,6})?)\)\s*[-–—]")
 SENTENCE_END = re.compile(r"(?<=[.!?»])\s+|(?<=[a-zà-ÿ\d][.!?])(?=[A-ZÀ-Ý])")
 TRAILING_AGENCY = re.compile(r"(?:[-–—.]\s*|^\s*)([A-Z]{2,6}(?:/[A-Z]{2,6})?)\s*$")
@@ -344,7 +348,14 @@ def ignored_ranges(text: str) -> list[tuple[int, int]]:
             continue
         m = CREDIT.search(line)
         if m:
-            ranges.append((start + m.start(), end))
+            cut = end
+            if not re.match(r"(?i)(?:lire|voir)", m.group()):
+                # "Photo : VNA Le secrétaire général…": a page that glued the caption's
+                # credit to the text; the text goes on at the first sentence opener
+                after = SENTENCE_OPENER.search(line, m.end())
+                if after:
+                    cut = start + after.start()
+            ranges.append((start + m.start(), cut))
         m = DATELINE.match(line)
         if m:  # "Hanoi (VNA) -": the agency is no entity; the place is (the guide)
             ranges.append((start + m.start(1) - 1, start + m.end(1) + 1))
