@@ -252,3 +252,13 @@ def test_a_photo_credit_glued_to_the_text_hides_only_the_credit():
     assert max(b for _, b in ranges) == len("Photo : VNA")
     alone = "Photo : VNA/CVN"
     assert max(b for _, b in ignored_ranges(alone)) == len(alone)
+
+
+def test_a_name_the_tagger_glued_to_a_title_is_proposed_alone(nlp):
+    from kg.extract import load_lexicon
+    from kg.extract.entities import EntityFinder
+
+    doc = nlp("Le vice-ministre de la Construction Nguyen Tuong Van a souligné la coopération.")
+    cands = {(c.text, c.source) for c in EntityFinder(doc, nlp, load_lexicon()).candidates()}
+    assert ("Nguyen Tuong Van", "ner-split") in cands
+    assert not any(text.startswith("Construction") for text, _ in cands)

@@ -224,7 +224,24 @@ class EntityFinder(PhraseRules):
             if not any(t.text[:1].isupper() for t in self.doc[start:end]):
                 continue
             out.append(self._cand(start, end, kinds[ent.label_], f"ner-raw:{ent.label_}", 5))
+            split = self._title_glued(start, end)
+            if split is not None:
+                out.append(self._cand(split, end, EntityType.PERSON, "ner-split", 6))
         return out
+
+    def _title_glued(self, start: int, end: int) -> int | None:
+        """ "ministre de la Construction Nguyen Tuong Van": the tagger glues the last word
+        of a title to the name after it. Where a span opens a title's complement and goes
+        on with two to four capitalised words, those words may be the person."""
+        doc = self.doc
+        if end - start < 3 or start == 0:
+            return None
+        if doc[start - 1].lower_.replace("’", "'") not in ("de", "du", "des", "l'", "la", "aux"):
+            return None
+        rest = doc[start + 1 : end]
+        if not 2 <= len(rest) <= 4 or not all(t.is_alpha and t.text[:1].isupper() for t in rest):
+            return None
+        return start + 1
 
     # ----------------------------------------------------------- other NER types
     def ner_others(self) -> list[Candidate]:
