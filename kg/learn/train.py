@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 # Inverse regularisation strength per decision, chosen by 5-fold cross-validation over
 # articles (see kg/models/README.md).
-C = {"entities": 0.3, "relations": 0.3, "sentences": 0.3, "commitments": 0.3, "kinds": 0.5}
+C = {"entities": 0.15, "relations": 0.3, "sentences": 0.3, "commitments": 0.3, "kinds": 0.5}
 THRESHOLDS = {
     "entities": 0.3,
     "relations": 0.2,
