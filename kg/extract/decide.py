@@ -117,23 +117,10 @@ def relations(
     for (s, p, o), (prob, sentence) in sorted(chosen.items(), key=lambda kv: kv[1][1]):
         role = None
         if p == P.HOLDS_ROLE:
-            role = roles.get((s, o)) or person_role.get(s) or _title(ctx, titles, s, sentence)
+            role = roles.get((s, o)) or person_role.get(s) or titles.title_of(s, sentence)
         out.append(Relation(s, p, o, sentence, "model:relations", role, round(prob, 2)))
     out.extend(_participation_of_officials(out))
     return tuple(out)
-
-
-def _title(ctx: Context, titles: object, person: str, sentence: int) -> str | None:
-    for h in ctx.hits(sentence, E.PERSON):
-        if h.key != person:
-            continue
-        span = ctx.span(h.mention.start, h.mention.end)
-        if span is None:
-            continue
-        found = titles._title_after(span.end) or titles._title_before(span.start)  # type: ignore[attr-defined]
-        if found:
-            return ctx.doc[found[0] : found[1]].text.strip(" ,")
-    return None
 
 
 def _participation_of_officials(rels: list[Relation]) -> list[Relation]:

@@ -132,7 +132,6 @@ def _posts(
     if not countries:
         return []
     main = _main(countries)
-    from kg.extract.decide import _title
     from kg.extract.relations import Relations
 
     titles: dict[str, str] = {}
@@ -145,7 +144,7 @@ def _posts(
     for person in (e for e in ctx.entities if e.type == E.PERSON):
         first = min(m.sentence for m in person.mentions)
         title = titles.get(person.key) or next(
-            (t for m in person.mentions if (t := _title(ctx, finder, person.key, m.sentence))),
+            (t for m in person.mentions if (t := finder.title_of(person.key, m.sentence))),
             None,
         )
         for c in countries:

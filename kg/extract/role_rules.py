@@ -37,6 +37,20 @@ STATE_TITLES = (
 class RoleRules:
     """Posts from titles (needs ``ctx`` and ``add`` of :class:`Relations`)."""
 
+    def title_of(self, person: str, sentence: int) -> str | None:
+        """The title written next to ``person``'s mention in ``sentence``, as written."""
+        ctx = self.ctx
+        for h in ctx.hits(sentence, E.PERSON):
+            if h.key != person:
+                continue
+            span = ctx.span(h.mention.start, h.mention.end)
+            if span is None:
+                continue
+            found = self._title_after(span.end) or self._title_before(span.start)
+            if found:
+                return ctx.doc[found[0] : found[1]].text.strip(" ,")
+        return None
+
     def roles(self) -> None:
         ctx = self.ctx
         doc = ctx.doc
