@@ -12,6 +12,7 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.extract.context import AGENTS, Context
@@ -471,8 +472,10 @@ def _subjects(ctx: Context, sent: Sentence, f: dict[str, float]) -> None:
             f[f"subj={who}|tense={tense}"] = 1
 
 
-def _words_of(text: str) -> set[str]:
-    return {w for w in re.findall(r"\w+", text.lower()) if len(w) > 3}
+@lru_cache(maxsize=4096)
+def _words_of(text: str) -> frozenset[str]:
+    """Read once per sentence, however many sentences it is compared with."""
+    return frozenset(w for w in re.findall(r"\w+", text.lower()) if len(w) > 3)
 
 
 def _repeats(ctx: Context, sent: Sentence, f: dict[str, float]) -> None:

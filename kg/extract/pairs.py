@@ -264,9 +264,10 @@ def _documents(
             plural = PLURAL_SUBJECT.search(text) or BOTH_PARTIES.search(text)
             if not plural:
                 continue
+            # the nearer sentence is read last, so its distance wins
             before = {
                 h.key: m.sentence - h.mention.sentence
-                for k in (1, 2)
+                for k in (2, 1)
                 for h in ctx.hits(m.sentence - k)
             }
             for ag in agents:
