@@ -27,6 +27,7 @@ from kg.errors import KgError
 from kg.extract.text import normalise
 from kg.model import EntityType, Predicate
 from kg.namespace import KG
+from kg.sparql import article_name
 from kg.store import Store
 
 if TYPE_CHECKING:
@@ -76,18 +77,22 @@ class GraphData:
     commitments: list[dict[str, Any]] = field(default_factory=list)
 
 
+ARTICLE_NAME = article_name("?a", "?art", "?aid")
+
+
 def read_graph(store: Store, article: str | None = None) -> GraphData:
     """Entities, stated relations and commitments (of one article, if given)."""
     from rdflib import Literal
 
     data = GraphData()
-    where_article = "?a <https://w3id.org/kg/ontology#identifier> ?art ."
-    bind = {"art": Literal(article)} if article else None
+    # ?aid filters on one article; ?art names it as an analyst reads it (headline, date)
+    where_article = ARTICLE_NAME
+    bind = {"aid": Literal(article)} if article else None
     classes = " ".join(KG[t.value].n3() for t in EntityType)
     res = store.query(
         f"""
         SELECT ?e ?cls (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?m) AS ?mentions)
-               (GROUP_CONCAT(DISTINCT ?art; separator="|") AS ?arts)
+               (GROUP_CONCAT(DISTINCT ?art; separator="\u001f") AS ?arts)
         WHERE {{
           VALUES ?cls {{ {classes} }}
           ?e a ?cls ; {LABEL} ?l .
@@ -99,13 +104,13 @@ def read_graph(store: Store, article: str | None = None) -> GraphData:
         key = str(e)
         if key in data.nodes:
             continue
-        articles = sorted(set(str(arts).split("|")))
+        articles = sorted(set(str(arts).split("\x1f")))
         data.nodes[key] = {
             "label": str(label),
             "type": _TYPE_OF[str(cls)],
             "mentions": int(mentions),
             "articles": len(articles),
-            "article_ids": "|".join(articles),
+            "article_names": "\n".join(articles),
         }
     preds = " ".join(KG[p.value].n3() for p in Predicate)
     res = store.query(
@@ -176,7 +181,7 @@ def _finish(g: nx.Graph) -> nx.Graph:
         ev = d.pop("evidence_list")
         arts = d.pop("article_list")
         d["evidence"] = "\n".join(ev[:5])
-        d["articles"] = "|".join(arts)
+        d["articles"] = "\n".join(arts)
         d["statements"] = len(ev)
     return g
 
@@ -229,7 +234,7 @@ def project(
     for n in g.nodes:
         g.nodes[n].update(
             data.nodes.get(
-                n, {"label": n, "type": "?", "mentions": 0, "articles": 0, "article_ids": ""}
+                n, {"label": n, "type": "?", "mentions": 0, "articles": 0, "article_names": ""}
             )
         )
         if projection == Projection.ACTOR_EVENT:

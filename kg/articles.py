@@ -1,43 +1,89 @@
-"""Reading articles from disk.
+"""Reading articles from disk, in the forms analysts have them.
 
-Offsets in the graph refer to ``Article.text``. For plain text that is the file's own
-text, with a leading ``date YYYY-MM`` marker (left by some scrapers) blanked out with
-spaces rather than cut, so that every offset is still an offset into the file.
+| suffix            | read as                                                          |
+|-------------------|------------------------------------------------------------------|
+| ``.txt``          | plain text; first line is the headline                           |
+| ``.md``           | Markdown with optional YAML front matter; markup removed         |
+| ``.html``/``.htm``| a saved page: main text and metadata by trafilatura              |
+| ``.jsonl``        | one article per line (feed and scraper exports)                  |
+| ``.json``         | one article, a list of them, or ``{"articles": [...]}``          |
+
+Offsets in the graph refer to ``Article.text``, the text kg stores: for plain text the
+file's own text (a leading ``date YYYY-MM`` marker, left by some scrapers, is blanked
+with spaces so that offsets stay offsets into the file); for the other forms the text
+once markup and page furniture are gone.
+
+An article's identity is its URL when known, else a hash of its normalised text: the
+same story met twice is one article, two ``index.html`` of different folders are two.
 """
 
 from __future__ import annotations
 
-import html
-import json
+import hashlib
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
-from datetime import date
-from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from kg.errors import ArticleFormatError
 from kg.model import Article
+from kg.readers import records as rec
+from kg.readers.dates import parse_date
 
-SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".json")
 
 _DATE_MARKER = re.compile(r"\A\s*date\s+(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?\b")
 _MAX_TITLE = 300
+_TRACKING = re.compile(r"^(?:utm_|fbclid$|gclid$|mc_|xtor$|at_)", re.IGNORECASE)
+
+__all__ = [
+    "SUFFIXES",
+    "article_id",
+    "canonical_url",
+    "content_hash",
+    "find_files",
+    "parse_date",
+    "read_articles",
+    "read_file",
+]
 
 
-def parse_date(value: str) -> tuple[date, str]:
-    """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (an ISO timestamp is cut to its day).
+def canonical_url(url: str) -> str:
+    """The URL an article is known by: scheme and host in lower case, no fragment, no
+    tracking parameters, no trailing slash.
 
-    Returns the date (first day of the period) and its precision.
-
-    >>> parse_date("2024-06")
-    (datetime.date(2024, 6, 1), 'month')
+    >>> canonical_url("HTTPS://VnExpress.net/a/b/?utm_source=x&id=3#top")
+    'https://vnexpress.net/a/b?id=3'
     """
-    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:[T ].*)?", value.strip())
-    if not m:
-        raise ValueError(f"not a date: {value!r}")
-    year, month, day = m.group(1), m.group(2), m.group(3)
-    precision = "day" if day else "month" if month else "year"
-    return date(int(year), int(month or 1), int(day or 1)), precision
+    parts = urlsplit(url.strip())
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if not _TRACKING.match(k)])
+    path = parts.path.rstrip("/") or ""
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))
+
+
+def normalised_text(text: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+
+
+def content_hash(text: str) -> str:
+    """A hash of the text up to Unicode form and white space: unchanged means unchanged."""
+    return hashlib.blake2b(normalised_text(text).encode(), digest_size=10).hexdigest()
+
+
+def article_id(url: str | None, text: str) -> str:
+    """The stable id of an article: from its URL when known, else from its text.
+
+    >>> a = article_id("https://example.org/a?utm_medium=rss", "x")
+    >>> a == article_id("https://example.org/a", "y")
+    True
+    """
+    key = "url " + canonical_url(url) if url else "text " + normalised_text(text)
+    return hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
+
+
+# ----------------------------------------------------------------------------- helpers
 
 
 def _first_line_title(text: str) -> str | None:
@@ -69,153 +115,182 @@ def _check_text(path: Path, text: str, where: str = "") -> None:
         raise ArticleFormatError(path, f"{where}has no text")
 
 
+def _date(path: Path, value: Any, where: str = "") -> tuple[Any, str | None]:
+    if value in (None, ""):
+        return None, None
+    if hasattr(value, "isoformat"):  # YAML reads an unquoted 2025-07-18 as a date
+        return value if not hasattr(value, "date") else value.date(), "day"
+    try:
+        return parse_date(str(value))
+    except ValueError as exc:
+        raise ArticleFormatError(path, f"{where}{exc}") from exc
+
+
+def _str(value: Any) -> str | None:
+    if value is None:
+        return None
+    s = str(value).strip()
+    return s or None
+
+
+def _tags(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [t for t in re.split(r"\s*[,;]\s*", value) if t]
+    if isinstance(value, list | tuple):
+        return tuple(str(t).strip() for t in value if str(t).strip())
+    return ()
+
+
+def make_article(
+    path: Path,
+    text: str,
+    *,
+    title: str | None = None,
+    published: Any = None,
+    url: str | None = None,
+    source: str | None = None,
+    author: str | None = None,
+    lang: str | None = None,
+    tags: tuple[str, ...] = (),
+    where: str = "",
+) -> Article:
+    """An :class:`Article` with its identity, metadata and detected language."""
+    from kg.readers.language import detect
+
+    _check_text(path, text, where)
+    day, precision = _date(path, published, where)
+    url = _str(url)
+    detected = detect(text)
+    return Article(
+        id=article_id(url, text),
+        text=text,
+        source_file=path.as_posix() + (f"#{where.split(':')[0]}" if where else ""),
+        title=_str(title) or _first_line_title(text),
+        published=day,
+        published_precision=precision,
+        url=canonical_url(url) if url else None,
+        lang=detected.lang,
+        declared_lang=_str(lang),
+        source=_str(source),
+        author=_str(author),
+        tags=tags,
+        content_hash=content_hash(text),
+    )
+
+
+# ----------------------------------------------------------------------------- readers
+
+
 def read_text(path: Path) -> Article:
     text = _decode(path)
     _check_text(path, text)
-    published = precision = None
+    published = None
     m = _DATE_MARKER.match(text)
     if m:
-        published, precision = parse_date("-".join(g for g in m.groups() if g))
+        published = "-".join(g for g in m.groups() if g)
         text = " " * m.end() + text[m.end() :]
-    if path.suffix == ".md":
-        title = next(
-            (ln.lstrip("#").strip() for ln in text.splitlines() if ln.startswith("#")), None
-        ) or _first_line_title(text)
-    else:
-        title = _first_line_title(text)
-    return Article(
-        id=path.stem,
-        text=text,
-        source_file=path.name,
-        title=title,
-        published=published,
-        published_precision=precision,
+    return make_article(path, text, published=published)
+
+
+def read_markdown(path: Path) -> Article:
+    from kg.readers.markdown import split_front_matter, to_text
+
+    raw = _decode(path)
+    try:
+        meta, body = split_front_matter(raw)
+    except Exception as exc:
+        raise ArticleFormatError(path, f"has unreadable YAML front matter ({exc})") from exc
+    meta = {str(k).lower(): v for k, v in meta.items()}
+    text = to_text(body)
+    return make_article(
+        path,
+        text,
+        title=_str(rec.first(meta, rec.TITLE_KEYS)) or _heading(body),
+        published=rec.first(meta, (*rec.DATE_KEYS, "pubdate")),
+        url=_str(rec.first(meta, URL_META)),
+        source=_str(rec.first(meta, rec.SOURCE_KEYS)),
+        author=_str(rec.first(meta, rec.AUTHOR_KEYS)),
+        lang=_str(rec.first(meta, rec.LANG_KEYS)),
+        tags=_tags(meta.get("tags") or meta.get("keywords")),
     )
 
 
-class _HTMLText(HTMLParser):
-    """Keeps the text of block elements, one per line, and the page's metadata."""
+URL_META = (*rec.URL_KEYS, "permalink", "source_url")
 
-    BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "li", "blockquote", "td", "div", "br"})
-    SKIP = frozenset({"script", "style", "nav", "footer", "header", "aside", "noscript"})
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.title: str | None = None
-        self.meta: dict[str, str] = {}
-        self._skip = 0
-        self._in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.SKIP:
-            self._skip += 1
-        elif tag == "title":
-            self._in_title = True
-        elif tag == "meta":
-            a = {k: v or "" for k, v in attrs}
-            key = a.get("property") or a.get("name") or ""
-            if key and "content" in a:
-                self.meta[key.lower()] = a["content"]
-        elif tag in self.BLOCKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.SKIP and self._skip:
-            self._skip -= 1
-        elif tag == "title":
-            self._in_title = False
-        elif tag in self.BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if self._skip:
-            return
-        if self._in_title:
-            self.title = (self.title or "") + data
-        else:
-            self.parts.append(data)
+def _heading(body: str) -> str | None:
+    m = re.search(r"^#{1,6}\s+(.+?)\s*#*\s*$", body, re.MULTILINE)
+    return m.group(1).strip() if m else None
 
 
 def read_html(path: Path) -> Article:
-    parser = _HTMLText()
-    try:
-        parser.feed(_decode(path))
-        parser.close()
-    except AssertionError as exc:  # html.parser signals broken markup this way
-        raise ArticleFormatError(path, f"is not readable HTML ({exc})") from exc
-    lines = (re.sub(r"[ \t\r\f\v]+", " ", ln).strip() for ln in "".join(parser.parts).split("\n"))
-    text = "\n".join(ln for ln in lines if ln)
-    _check_text(path, text)
-    published = precision = None
-    for key in ("article:published_time", "date", "dc.date", "pubdate"):
-        if key in parser.meta:
-            try:
-                published, precision = parse_date(parser.meta[key])
-                break
-            except ValueError:
-                continue
-    title = parser.meta.get("og:title") or (parser.title or "").strip() or _first_line_title(text)
-    return Article(
-        id=path.stem,
-        text=text,
-        source_file=path.name,
-        title=html.unescape(title or "") or None,
-        published=published,
-        published_precision=precision,
-        url=parser.meta.get("og:url"),
+    from kg.readers.html import extract_page
+
+    page = extract_page(_decode(path))
+    if not page.text.strip():
+        raise ArticleFormatError(path, "has no article text that could be told from the page")
+    return make_article(
+        path,
+        page.text,
+        title=page.title,
+        published=page.date,
+        url=page.url,
+        source=page.site,
+        author=page.author,
+        lang=page.lang,
     )
 
 
-def read_jsonl(path: Path) -> Iterator[Article]:
-    """One JSON object per line with at least ``id`` and ``text``."""
-    seen: set[str] = set()
-    for lineno, line in enumerate(_decode(path).splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"line {lineno}: "
+def read_records(path: Path, problems: list[ArticleFormatError] | None = None) -> Iterator[Article]:
+    """The articles of a ``.jsonl`` or ``.json`` export. A bad record is raised, or, when
+    ``problems`` is given, appended to it while the other records are read."""
+    text = _decode(path)
+    records = rec.jsonl_records(text) if path.suffix.lower() == ".jsonl" else rec.json_records(text)
+    for r in records:
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ArticleFormatError(path, f"{where}invalid JSON ({exc.msg})") from exc
-        if not isinstance(obj, dict):
-            raise ArticleFormatError(path, f"{where}expected a JSON object")
-        art_id, text = obj.get("id"), obj.get("text")
-        if not isinstance(art_id, str) or not art_id.strip():
-            raise ArticleFormatError(path, f"{where}'id' must be a non-empty string")
-        if not isinstance(text, str):
-            raise ArticleFormatError(path, f"{where}'text' must be a string")
-        _check_text(path, text, where)
-        if art_id in seen:
-            raise ArticleFormatError(path, f"{where}duplicate article id {art_id!r}")
-        seen.add(art_id)
-        published = precision = None
-        if obj.get("published"):
-            try:
-                published, precision = parse_date(str(obj["published"]))
-            except ValueError as exc:
-                raise ArticleFormatError(path, f"{where}{exc}") from exc
-        yield Article(
-            id=art_id,
-            text=text,
-            source_file=path.name,
-            title=obj.get("title") or _first_line_title(text),
-            published=published,
-            published_precision=precision,
-            url=obj.get("url"),
-            lang=obj.get("lang", "fr"),
-        )
+            if r.fields is None:
+                raise ArticleFormatError(path, f"{r.where}: {r.problem}")
+            yield _record_article(path, r)
+        except ArticleFormatError as exc:
+            if problems is None:
+                raise
+            problems.append(exc)
 
 
-def read_file(path: Path) -> list[Article]:
-    """All articles in one file (a ``.jsonl`` file may hold many)."""
+def _record_article(path: Path, r: rec.Record) -> Article:
+    obj = r.fields or {}
+    where = f"{r.where}: "
+    body = rec.first(obj, rec.TEXT_KEYS)
+    if not isinstance(body, str):
+        keys = "/".join(rec.TEXT_KEYS)
+        raise ArticleFormatError(path, f"{where}no text (expected a string under {keys})")
+    return make_article(
+        path,
+        body,
+        title=_str(rec.first(obj, rec.TITLE_KEYS)),
+        published=rec.first(obj, rec.DATE_KEYS),
+        url=_str(rec.first(obj, rec.URL_KEYS)),
+        source=_str(rec.first(obj, rec.SOURCE_KEYS)),
+        author=_str(rec.first(obj, rec.AUTHOR_KEYS)),
+        lang=_str(rec.first(obj, rec.LANG_KEYS)),
+        tags=_tags(obj.get("tags") or obj.get("keywords") or obj.get("categories")),
+        where=where,
+    )
+
+
+def read_file(path: Path, problems: list[ArticleFormatError] | None = None) -> list[Article]:
+    """All articles in one file (an export may hold many). With ``problems``, a bad
+    record of an export is collected there and the rest of the file is still read."""
+    path = Path(path)
     suffix = path.suffix.lower()
-    if suffix in (".txt", ".md"):
+    if suffix == ".txt":
         return [read_text(path)]
+    if suffix in (".md", ".markdown"):
+        return [read_markdown(path)]
     if suffix in (".html", ".htm"):
         return [read_html(path)]
-    if suffix == ".jsonl":
-        return list(read_jsonl(path))
+    if suffix in (".jsonl", ".json"):
+        return list(read_records(path, problems))
     raise ArticleFormatError(
         path, f"unsupported file type {suffix!r} (expected one of {', '.join(SUFFIXES)})"
     )
@@ -227,13 +302,30 @@ def find_files(paths: Iterable[Path | str]) -> list[Path]:
     for p in map(Path, paths):
         if p.is_dir():
             found.extend(
-                sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+                sorted(
+                    f
+                    for f in p.rglob("*")
+                    if f.is_file() and f.suffix.lower() in SUFFIXES and not is_gold_file(f)
+                )
             )
         elif p.is_file():
             found.append(p)
         else:
             raise ArticleFormatError(p, "no such file or folder")
     return found
+
+
+def is_gold_file(path: Path) -> bool:
+    """Whether a ``.json`` file is a gold annotation (``data/**/gold``), not an article:
+    a folder of annotated articles holds both, and only the articles are to be read."""
+    if path.suffix.lower() != ".json":
+        return False
+    try:
+        with path.open(encoding="utf-8", errors="replace") as fh:
+            head = fh.read(400)
+    except OSError:
+        return False
+    return bool(re.match(r'\s*\{\s*"article"\s*:\s*"[^"]+"\s*,\s*"entities"', head))
 
 
 def read_articles(paths: Iterable[Path | str]) -> Iterator[Article]:

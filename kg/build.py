@@ -31,10 +31,18 @@ _TYPE_OF_CLASS = {v: k for k, v in CLASS.items()}
 
 @dataclass
 class BuildReport:
+    """What a build did. ``duplicates`` and ``skipped`` hold (article, why) pairs: an
+    article met twice in one build is stored once; a non-French one is not built."""
+
     articles: list[str] = field(default_factory=list)
     failures: list[ArticleFormatError] = field(default_factory=list)
     merges: list[Merge] = field(default_factory=list)
     extractions: list[Extraction] = field(default_factory=list)
+    duplicates: list[tuple[Article, str]] = field(default_factory=list)
+    skipped: list[tuple[Article, str]] = field(default_factory=list)
+    unchanged: list[Article] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -69,18 +77,36 @@ def build_articles(
     keep_extractions: bool = False,
     models: Models | bool | None = None,
     min_confidence: float = 0.0,
+    lang_any: bool = False,
+    report: BuildReport | None = None,
 ) -> BuildReport:
     """Extract, resolve and store each article; each one is stored whole or not at all.
 
     ``models``: the learned models (default: those of the package; ``False``: rules
     alone); ``min_confidence`` drops entities, relations and commitments the models are
-    less sure of."""
+    less sure of; ``lang_any`` builds articles the detector says are not French (the
+    extraction is French only, so they are skipped by default, and reported)."""
     from kg.extract import extract, load_lexicon, load_pipeline
 
     nlp, lexicon = load_pipeline(), load_lexicon()
     resolver = Resolver(known_entities(store))
-    report = BuildReport()
+    report = report or BuildReport()
+    seen: dict[str, Article] = {}
     for article in articles:
+        if article.id in seen:
+            first = seen[article.id]
+            why = "same URL" if article.url else "same text"
+            report.duplicates.append((article, f"{why} as {first.source_file}"))
+            continue
+        seen[article.id] = article
+        if article.lang not in ("fr", "und") and not lang_any:
+            report.skipped.append(
+                (
+                    article,
+                    f"language detected as {article.lang!r}, not French (--lang-any builds it)",
+                )
+            )
+            continue
         extraction = extract(article, nlp, lexicon, models)
         if min_confidence > 0:
             extraction = above(extraction, min_confidence)
@@ -105,8 +131,10 @@ def above(extraction: Extraction, threshold: float) -> Extraction:
     entities = tuple(
         e
         for e in extraction.entities
-        if max((m.confidence for m in e.mentions if not m.extractor.startswith("coref")),
-               default=1.0) >= threshold
+        if max(
+            (m.confidence for m in e.mentions if not m.extractor.startswith("coref")), default=1.0
+        )
+        >= threshold
     )
     keys = {e.key for e in entities}
     relations = tuple(
@@ -136,7 +164,7 @@ def read_all(
     failures: list[ArticleFormatError] = []
     for f in find_files(paths):
         try:
-            articles.extend(read_file(f))
+            articles.extend(read_file(f, None if fail_fast else failures))
         except ArticleFormatError as exc:
             if fail_fast:
                 raise
@@ -151,6 +179,7 @@ def build(
     progress: Callable[[Article], None] | None = None,
     fail_fast: bool = False,
     min_confidence: float = 0.0,
+    lang_any: bool = False,
 ) -> BuildReport:
     """Build every article found under ``paths`` into ``store``.
 
@@ -166,7 +195,7 @@ def build(
     try:
         articles, failures = read_all(paths, fail_fast=fail_fast)
         report = build_articles(
-            articles, store, progress=progress, min_confidence=min_confidence
+            articles, store, progress=progress, min_confidence=min_confidence, lang_any=lang_any
         )
         report.failures = failures
         return report

@@ -136,8 +136,10 @@ def overview_graph(g: nx.Graph, comms: list[set[str]]) -> nx.Graph:
             label=" · ".join(names),
             type="Community",
             mentions=sum(g.nodes[n].get("mentions", 0) for n in c),
-            articles=len({a for n in c for a in g.nodes[n].get("article_ids", "").split("|") if a}),
-            article_ids="",
+            articles=len(
+                {a for n in c for a in g.nodes[n].get("article_names", "").split("\n") if a}
+            ),
+            article_names="",
             members=len(c),
         )
     for u, v, d in g.edges(data=True):
@@ -159,17 +161,17 @@ def _node_title(n: str, d: dict[str, Any], g: nx.Graph) -> str:
     if d.get("type") == "Community":
         lines.append(f"{d.get('members', 0)} entities, {d.get('mentions', 0)} mentions")
         return "\n".join(lines)
-    arts = [a for a in d.get("article_ids", "").split("|") if a]
+    arts = [a for a in d.get("article_names", "").split("\n") if a]
     lines.append(
         f"{d.get('mentions', 0)} mention(s) in {len(arts)} article(s): "
-        + ", ".join(arts[:5])
+        + "; ".join(arts[:5])
         + ("…" if len(arts) > 5 else "")
     )
     evidence = []
     for _, _, e in list(g.edges(n, data=True))[:2]:
         if e.get("evidence"):
             evidence.append(
-                f"[{e.get('articles', '').split('|')[0]}] " + e["evidence"].split("\n")[0]
+                f"[{e.get('articles', '').split(chr(10))[0]}] " + e["evidence"].split("\n")[0]
             )
     if evidence:
         lines += ["", *evidence]
@@ -224,7 +226,7 @@ def render(g: nx.Graph, options: ViewOptions | None = None) -> str:
         if ev:
             title += "\n\n" + "\n\n".join(ev.split("\n")[:5])
         if arts:
-            title += f"\n\nArticles: {', '.join(arts.split('|')[:8])}"
+            title += f"\n\nArticles: {'; '.join(arts.split(chr(10))[:8])}"
         if o.overview:
             title = f"{d.get('weight', 1)} relation(s) between the two communities"
         net.add_edge(

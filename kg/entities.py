@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from kg.model import EntityType
 from kg.namespace import KG
+from kg.sparql import article_name
 from kg.store import Store
 
 _RDFS_LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
@@ -44,7 +45,7 @@ def list_entities(store: Store, type: str | None = None) -> list[EntityRow]:
                    (SAMPLE(?wd) AS ?wikidata)
             WHERE {{
               ?e a {KG[t.value].n3()} ; {_RDFS_LABEL} ?l .
-              ?m {KG.mentionOf.n3()} ?e ; {KG.inArticle.n3()} ?a . ?a {KG.identifier.n3()} ?id .
+              ?m {KG.mentionOf.n3()} ?e ; {KG.inArticle.n3()} ?a . {article_name("?a", "?id")}
               OPTIONAL {{ ?e {_ALT_LABEL} ?alt }}
               OPTIONAL {{ ?e {KG.wikidataId.n3()} ?wd }}
             }} GROUP BY ?e"""
@@ -71,7 +72,7 @@ def list_merges(store: Store) -> list[MergeRow]:
         f"""SELECT ?id ?name ?e ?label ?why WHERE {{
               ?x a {KG.Merge.n3()} ; {KG.mergedName.n3()} ?name ; {KG.mergedInto.n3()} ?e ;
                  {KG.reason.n3()} ?why ; {KG.inArticle.n3()} ?a .
-              ?a {KG.identifier.n3()} ?id .
+              {article_name("?a", "?id")}
               OPTIONAL {{ ?e {_RDFS_LABEL} ?label }}
             }} ORDER BY ?label ?id ?name"""
     )

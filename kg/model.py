@@ -69,7 +69,12 @@ class Article:
     published: date | None = None
     published_precision: str | None = None  # "day", "month" or "year"
     url: str | None = None
-    lang: str = "fr"
+    lang: str = "fr"  # as detected (ISO 639-1), "und" when the detector cannot tell
+    declared_lang: str | None = None  # as the file's metadata states it
+    source: str | None = None  # the publisher or site
+    author: str | None = None
+    tags: tuple[str, ...] = ()
+    content_hash: str | None = None
 
 
 @dataclass(frozen=True)

@@ -95,12 +95,10 @@ class KG(DefinedNamespace):
 
     # data properties
     title: URIRef
-    headline: URIRef
     identifier: URIRef
-    published: URIRef
-    url: URIRef
+    contentHash: URIRef
+    declaredLanguage: URIRef
     sourceFile: URIRef
-    language: URIRef
     text: URIRef
     anchor: URIRef
     beginIndex: URIRef
@@ -116,9 +114,29 @@ class KG(DefinedNamespace):
     eventKind: URIRef
 
 
+class SCHEMA(DefinedNamespace):
+    """The schema.org terms kg writes (article metadata), so that other tools read an
+    article's headline, date, URL, publisher and language without knowing kg."""
+
+    _NS = Namespace("https://schema.org/")
+    _fail = True
+
+    NewsArticle: URIRef
+    Organization: URIRef
+    headline: URIRef
+    datePublished: URIRef
+    url: URIRef
+    publisher: URIRef
+    author: URIRef
+    inLanguage: URIRef
+    keywords: URIRef
+    name: URIRef
+
+
 PREFIXES: dict[str, str] = {
     "kg": str(KG._NS),
     "kgid": str(ID),
+    "schema": str(SCHEMA._NS),
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",

@@ -16,8 +16,9 @@ from urllib.parse import quote
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
+from kg.articles import content_hash
 from kg.model import Entity, EntityType, Extraction, OrgKind
-from kg.namespace import ID, KG, article_iri
+from kg.namespace import ID, KG, SCHEMA, article_iri, slug
 
 CLASS = {
     EntityType.PERSON: KG.Person,
@@ -64,18 +65,7 @@ def to_graph(
     g = Graph()
     art = extraction.article
     a = article_iri(art.id)
-    g.add((a, RDF.type, KG.Article))
-    g.add((a, KG.identifier, Literal(art.id)))
-    g.add((a, KG.sourceFile, Literal(art.source_file)))
-    g.add((a, KG.language, Literal(art.lang)))
-    if art.title:
-        g.add((a, KG.headline, Literal(art.title)))
-    if art.url:
-        g.add((a, KG.url, Literal(art.url, datatype=XSD.anyURI)))
-    if art.published:
-        iso = art.published.isoformat()
-        iso = {"year": iso[:4], "month": iso[:7]}.get(art.published_precision or "day", iso)
-        g.add((a, KG.published, _date_literal(iso)))
+    _add_article(g, a, extraction)
 
     used_sentences: set[int] = set()
 
@@ -145,6 +135,41 @@ def to_graph(
             g.add((node, KG.beginIndex, Literal(s.start, datatype=XSD.integer)))
             g.add((node, KG.endIndex, Literal(s.end, datatype=XSD.integer)))
     return g
+
+
+def publisher_iri(name: str) -> URIRef:
+    return ID[f"publisher/{slug(name)}"]
+
+
+def _add_article(g: Graph, a: URIRef, extraction: Extraction) -> None:
+    """The article as schema.org says it (other tools read headline, date, URL, publisher
+    and language without knowing kg), and what kg itself needs (identity, file, hash)."""
+    art = extraction.article
+    g.add((a, RDF.type, KG.Article))
+    g.add((a, RDF.type, SCHEMA.NewsArticle))
+    g.add((a, KG.identifier, Literal(art.id)))
+    g.add((a, KG.sourceFile, Literal(art.source_file)))
+    g.add((a, KG.contentHash, Literal(art.content_hash or content_hash(art.text))))
+    g.add((a, SCHEMA.inLanguage, Literal(art.lang)))
+    if art.declared_lang and art.declared_lang != art.lang:
+        g.add((a, KG.declaredLanguage, Literal(art.declared_lang)))
+    if art.title:
+        g.add((a, SCHEMA.headline, Literal(art.title)))
+    if art.url:
+        g.add((a, SCHEMA.url, Literal(art.url, datatype=XSD.anyURI)))
+    if art.published:
+        iso = art.published.isoformat()
+        iso = {"year": iso[:4], "month": iso[:7]}.get(art.published_precision or "day", iso)
+        g.add((a, SCHEMA.datePublished, _date_literal(iso)))
+    if art.source:
+        pub = publisher_iri(art.source)
+        g.add((a, SCHEMA.publisher, pub))
+        g.add((pub, RDF.type, SCHEMA.Organization))
+        g.add((pub, SCHEMA.name, Literal(art.source)))
+    if art.author:
+        g.add((a, SCHEMA.author, Literal(art.author)))
+    for tag in art.tags:
+        g.add((a, SCHEMA.keywords, Literal(tag)))
 
 
 def _add_entity(

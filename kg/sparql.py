@@ -156,3 +156,21 @@ def bind(sparql: str, bindings: Mapping[str, Node | Sequence[Node]] | None) -> s
     at = _where_brace(sparql) + 1
     block = f" VALUES ({' '.join(names)}) {{ {rows} }}\n"
     return sparql[:at] + block + sparql[at:]
+
+
+def article_name(article: str = "?a", out: str = "?art", ident: str = "?aid") -> str:
+    """A graph pattern naming an article as an analyst reads it: its headline and date
+    ("Forum de l'ASEAN … (2025-02-26)"), its id only when it has no headline.
+
+    >>> "schema.org/headline" in article_name()
+    True
+    """
+    kg, schema = "https://w3id.org/kg/ontology#", "https://schema.org/"
+    h, d = f"{out}_headline", f"{out}_published"
+    return (
+        f"{article} <{kg}identifier> {ident} . "
+        f"OPTIONAL {{ {article} <{schema}headline> {h} }} "
+        f"OPTIONAL {{ {article} <{schema}datePublished> {d} }} "
+        f"BIND(CONCAT(COALESCE({h}, {ident}), "
+        f'IF(BOUND({d}), CONCAT(" (", STR({d}), ")"), "")) AS {out})'
+    )

@@ -17,6 +17,20 @@ DEV = ROOT / "data" / "dev" / "articles"
 DEV_GOLD = ROOT / "data" / "dev" / "gold"
 
 
+def seed(stem: str):
+    """The seed article of file ``stem`` as kg reads it (its id is a hash of its text)."""
+    from kg.articles import read_file
+
+    (article,) = read_file(SEEDS / f"{stem}.txt")
+    return article
+
+
+def seed_name(stem: str) -> str:
+    """How results name a seed article: its headline, and its date when it has one."""
+    a = seed(stem)
+    return a.title + (f" ({a.published.isoformat()})" if a.published else "")
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from kg.extract import load_pipeline

@@ -70,10 +70,12 @@ def test_brokers_reach_other_communities(seed_store):
 
 
 def test_path_with_evidence_for_every_hop(seed_store):
+    from .conftest import seed_name
+
     g = graph(seed_store)
     hops = analyse.path(g, "Sun Weidong", "Cho Tae-yul")
     assert len(hops) == 2
-    assert all(h.evidence and h.articles == "002_c231b7b4a89e3f3b" for h in hops)
+    assert all(h.evidence and h.articles == seed_name("002_c231b7b4a89e3f3b") for h in hops)
     assert g.nodes[hops[0].source]["label"] == "Sun Weidong"
     assert g.nodes[hops[-1].target]["label"] == "Cho Tae-yul"
 
@@ -87,7 +89,7 @@ def test_graphml_and_gexf_parse_back(seed_store, tmp_path):
 
 
 def test_cli_analyse_and_path(tmp_path, nlp):
-    from .conftest import SEEDS
+    from .conftest import SEEDS, seed_name
 
     runner = CliRunner()
     url = f"oxigraph:{tmp_path / 's'}"
@@ -99,7 +101,7 @@ def test_cli_analyse_and_path(tmp_path, nlp):
     assert json.loads(r.output)["Brokers between communities"]
     r = runner.invoke(cli, ["path", "Sun Weidong", "Cho Tae-yul", "--store", url])
     assert r.exit_code == 0, r.output
-    assert "2 hop(s)" in r.output and "[002_c231b7b4a89e3f3b]" in r.output
+    assert "2 hop(s)" in r.output and f"[{seed_name('002_c231b7b4a89e3f3b')}]" in r.output
     r = runner.invoke(
         cli, ["export", "--format", "gexf", "--projection", "actor-event", "--store", url]
     )

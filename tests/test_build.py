@@ -1,5 +1,6 @@
 from rdflib.compare import isomorphic
 
+from kg.articles import read_file
 from kg import store as store_mod
 from kg.build import build, summary
 from kg.validate import validate
@@ -40,7 +41,7 @@ def test_a_bad_file_is_reported_and_does_not_touch_the_store(tmp_path, seed_stor
         before = set(st.quads())
         report = build([bad, good], st)
         assert [str(f.path) for f in report.failures] == [str(bad)]
-        assert report.articles == ["good"]
+        assert report.articles == [read_file(good)[0].id]
         after = set(st.quads())
         assert before <= after
 

@@ -133,3 +133,14 @@ def test_cross_validated_figures_hold(nlp):
     cr = ev.scores["candidate_recall"]
     assert all(0 < v <= 1 for v in cr.values())
     assert ev.scores["articles"] == len(list((ROOT / "data").rglob("*.json")))
+
+
+def test_learning_curve_scores_each_share_on_the_same_held_out_folds(tmp_path):
+    from kg.learn.crossval import learning_curve
+
+    data = small_corpus(tmp_path, n=5)
+    rows = learning_curve(data, k=2, fractions=(0.5, 1.0))
+    assert [r["fraction"] for r in rows] == [0.5, 1.0]
+    assert rows[0]["train_articles"] < rows[1]["train_articles"]
+    for r in rows:
+        assert 0.0 <= r["entities"] <= 1.0 and r["entities"] > 0

@@ -1,6 +1,6 @@
 from rdflib import OWL, RDF, Graph, URIRef
 
-from kg.namespace import KG, ONTOLOGY_FILE, slug
+from kg.namespace import KG, ONTOLOGY_FILE, SCHEMA, slug
 
 DECLARING = {
     OWL.Class,
@@ -59,9 +59,11 @@ def test_only_known_foreign_vocabulary_is_emitted(seed_store):
         "http://www.w3.org/1999/02/22-rdf-syntax-ns#object",
         "http://www.w3.org/2000/01/rdf-schema#label",
         "http://www.w3.org/2004/02/skos/core#altLabel",
+        *(str(SCHEMA[t]) for t in SCHEMA.__annotations__),
     }
     preds = {str(p) for _, p, _, _ in seed_store.quads() if not str(p).startswith(str(KG._NS))}
     assert preds <= allowed
+    assert str(SCHEMA.headline) in preds and str(SCHEMA.inLanguage) in preds
 
 
 def test_slug_is_ascii_and_stable():

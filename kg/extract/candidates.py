@@ -504,5 +504,3 @@ class FinderBase:
             and doc[start - 2].is_lower
             and doc[start - 2].is_alpha
         )
-
-

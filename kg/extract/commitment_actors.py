@@ -277,4 +277,3 @@ class ActorRules:
             and r.object == last.key
             and ctx.entity(r.subject).type in (E.COUNTRY, E.ORGANISATION)
         ]
-

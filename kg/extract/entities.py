@@ -407,6 +407,3 @@ class EntityFinder(PhraseRules):
             if not clash:
                 kept.append(c)
         return sorted(gaz + kept, key=lambda c: c.start)
-
-
-

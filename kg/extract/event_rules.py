@@ -356,4 +356,3 @@ class EventRules:
                             None,
                             0.6,
                         )
-

@@ -358,4 +358,3 @@ def canonical_name(g: Group) -> str:
         return max(named, key=len)
     texts = [c.text for c in g.members if c.type == g.type]
     return max(texts or g.names, key=len)
-

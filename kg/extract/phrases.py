@@ -41,7 +41,6 @@ if TYPE_CHECKING:
     pass
 
 
-
 class PhraseRules(FinderBase):
     """Event, initiative and organisation phrases."""
 
@@ -600,4 +599,3 @@ class PhraseRules(FinderBase):
         return out
 
     # ------------------------------------------------------------------ people
-

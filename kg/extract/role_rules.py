@@ -243,4 +243,3 @@ class RoleRules:
                     rf"\s+(?:de la|de l'|de l’|du|de|des|d'|d’)\s*{re.escape(n)}\s*$", "", text
                 )
         return text.strip(" ,")
-

@@ -107,10 +107,7 @@ def train(root: Path | str = "data", out: Path | str = MODEL_DIR) -> TrainReport
     data = collect(Path(root))
     models = fit_all(data)
     files = models.save(Path(out))
-    counts = {
-        k: sum(len(getattr(a, k)) for a in data)
-        for k in DECISIONS
-    }
+    counts = {k: sum(len(getattr(a, k)) for a in data) for k in DECISIONS}
     meta = Path(out) / "training.json"
     meta.write_text(
         json.dumps(
