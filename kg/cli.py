@@ -31,10 +31,15 @@ def store_option(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--store", "store_url", metavar="URL", default=None, help=STORE_HELP)(f)
 
 
-def _open(store_url: str | None) -> Any:
+def _open(store_url: str | None, write: bool = False, create: bool = True) -> Any:
+    """Commands that write (build, add, remove) may create the store; the others open an
+    existing one, read-only, so that they run while ``kg serve`` has it open."""
     from kg import store
 
-    return store.open(store_url or _default_store())
+    url = store_url or _default_store()
+    if write:
+        return store.open(url, create=create)
+    return store.open(url, create=False, read_only=True)
 
 
 def _projections() -> list[Any]:
@@ -88,42 +93,161 @@ def _summary_table(summary: dict[str, Any]) -> Any:
     return table
 
 
-@cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@store_option
-@click.option("--fail-fast", is_flag=True, help="Stop at the first unreadable file.")
-@click.option(
-    "--min-confidence",
-    type=click.FloatRange(0, 1),
-    default=0.0,
-    show_default=True,
-    help="Drop entities, relations and commitments the models are less sure of.",
-)
-def build(
-    paths: tuple[Path, ...], store_url: str | None, fail_fast: bool, min_confidence: float
+def build_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """The options ``build`` and ``add`` share."""
+    for option in reversed(
+        (
+            click.argument("paths", nargs=-1, type=click.Path(path_type=Path)),
+            store_option,
+            click.option("--fail-fast", is_flag=True, help="Stop at the first unreadable file."),
+            click.option(
+                "--min-confidence",
+                type=click.FloatRange(0, 1),
+                default=0.0,
+                show_default=True,
+                help="Drop entities, relations and commitments the models are less sure of.",
+            ),
+            click.option(
+                "--lang-any",
+                is_flag=True,
+                help="Build articles detected as not French too (extraction is French only).",
+            ),
+        )
+    ):
+        f = option(f)
+    return f
+
+
+def _run_build(
+    command: str,
+    paths: tuple[Path, ...],
+    store_url: str | None,
+    fail_fast: bool,
+    min_confidence: float,
+    lang_any: bool,
 ) -> None:
-    """Build articles (files or folders; default data/articles) into the store."""
     from rich.progress import Progress
 
+    from kg import collection
     from kg.build import DEFAULT_ARTICLES, build_articles, read_all, summary
 
     console = _console()
-    articles, failures = read_all(paths or (DEFAULT_ARTICLES,), fail_fast=fail_fast)
-    with _open(store_url) as st:
+    with _open(store_url, write=True) as st:
         with Progress(console=console, transient=True) as progress:
-            task = progress.add_task("Building", total=len(articles))
-            report = build_articles(
-                articles,
-                st,
-                progress=lambda a: progress.advance(task),
-                min_confidence=min_confidence,
-            )
+            task = progress.add_task("Building", total=None)
+            advance = lambda a: progress.advance(task)  # noqa: E731
+            if command == "add":
+                if not paths:
+                    raise click.UsageError("kg add needs the files or folders to add")
+                report = collection.add(
+                    paths,
+                    st,
+                    progress=advance,
+                    fail_fast=fail_fast,
+                    min_confidence=min_confidence,
+                    lang_any=lang_any,
+                )
+            else:
+                articles, failures = read_all(paths or (DEFAULT_ARTICLES,), fail_fast=fail_fast)
+                report = build_articles(
+                    articles,
+                    st,
+                    progress=advance,
+                    min_confidence=min_confidence,
+                    lang_any=lang_any,
+                )
+                report.failures = failures
         console.print(_summary_table(summary(st)))
-        console.print(f"Built {len(report.articles)} article(s) into {st.url}.")
-    for exc in failures:
+        done = "Added" if command == "add" else "Built"
+        console.print(f"{done} {len(report.articles)} article(s) into {st.url}.")
+    for a in report.unchanged:
+        click.echo(f"unchanged: {a.source_file} (already stored as {a.id})")
+    for old in report.replaced:
+        click.echo(f"replaced: article {old} (its file changed)")
+    for a, why in report.duplicates:
+        click.echo(f"duplicate: {a.source_file} is article {a.id} again ({why}); stored once")
+    for a, why in report.skipped:
+        click.echo(f"skipped: {a.source_file}: {why}", err=True)
+    for exc in report.failures:
         click.echo(f"error: {exc}", err=True)
-    if failures:
+    if report.failures:
         raise SystemExit(1)
+
+
+@cli.command()
+@build_options
+def build(
+    paths: tuple[Path, ...],
+    store_url: str | None,
+    fail_fast: bool,
+    min_confidence: float,
+    lang_any: bool,
+) -> None:
+    """Build articles (files or folders; default data/articles) into the store."""
+    _run_build("build", paths, store_url, fail_fast, min_confidence, lang_any)
+
+
+@cli.command()
+@build_options
+def add(
+    paths: tuple[Path, ...],
+    store_url: str | None,
+    fail_fast: bool,
+    min_confidence: float,
+    lang_any: bool,
+) -> None:
+    """Add or replace these articles in the store; unchanged ones are skipped."""
+    _run_build("add", paths, store_url, fail_fast, min_confidence, lang_any)
+
+
+@cli.command()
+@click.argument("refs", nargs=-1, required=True)
+@store_option
+def remove(refs: tuple[str, ...], store_url: str | None) -> None:
+    """Remove articles (by id, URL or file) and what only they stated."""
+    from kg import collection
+
+    with _open(store_url, write=True, create=False) as st:
+        removed = collection.remove(refs, st)
+    for art in removed:
+        click.echo(f"removed: {art}")
+
+
+@cli.command()
+@store_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+)
+def articles(store_url: str | None, fmt: str) -> None:
+    """List the stored articles: headline, date, source and what was taken from each."""
+    from dataclasses import asdict
+
+    from kg import collection
+
+    with _open(store_url) as st:
+        rows = collection.articles(st)
+    if fmt == "json":
+        click.echo(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2))
+        return
+    cols = ["id", "published", "headline", "source", "entities", "relations", "commitments"]
+    if fmt == "csv":
+        import csv
+
+        w = csv.writer(sys.stdout)
+        w.writerow(cols)
+        for r in rows:
+            w.writerow([getattr(r, c) for c in cols])
+        return
+    from rich.table import Table
+
+    table = Table(*cols)
+    for r in rows:
+        table.add_row(*(str(getattr(r, c) or "") for c in cols))
+    _console().print(table)
 
 
 @cli.command()
@@ -217,7 +341,9 @@ def validate(store_url: str | None) -> None:
     metavar="T1,T2",
     help="Only these entity types (e.g. Person,Country,Event).",
 )
-@click.option("--article", default=None, help="Only what this article states.")
+@click.option(
+    "--article", default=None, help="Only what this article states (id, URL or file name)."
+)
 @click.option(
     "--min-weight",
     default=1,
@@ -249,14 +375,23 @@ def draw(
     store_url: str | None,
 ) -> None:
     """Write an interactive HTML view of the graph (self-contained, opens offline)."""
+    from kg.collection import find_article
     from kg.draw import ViewOptions
     from kg.draw import draw as do_draw
 
     wanted = frozenset(t.strip() for t in types.split(",")) if types else None
-    options = ViewOptions(
-        projection, focus, depth, wanted, article, min_weight, size_by, overview, title
-    )
     with _open(store_url) as st:
+        options = ViewOptions(
+            projection,
+            focus,
+            depth,
+            wanted,
+            find_article(st, article) if article else None,
+            min_weight,
+            size_by,
+            overview,
+            title,
+        )
         do_draw(st, output, options)
     click.echo(f"Wrote {output}.")
 

@@ -38,42 +38,64 @@ class ArticleRow:
     commitments: int
 
 
+def _counts(store: Store, pattern: str) -> dict[str, int]:
+    res = store.query(
+        f"""SELECT ?id (COUNT(DISTINCT ?x) AS ?n) WHERE {{
+              {pattern} ?a {KG.identifier.n3()} ?id .
+            }} GROUP BY ?id"""
+    )
+    return {str(i): int(n) for i, n in res.rows}
+
+
+def stored(store: Store) -> dict[str, tuple[str, str]]:
+    """id → (source file, content hash) of every stored article: what ``add`` compares."""
+    res = store.query(
+        f"""SELECT ?id ?file ?hash WHERE {{
+              ?a a {KG.Article.n3()} ; {KG.identifier.n3()} ?id ; {KG.sourceFile.n3()} ?file ;
+                 {KG.contentHash.n3()} ?hash .
+            }}"""
+    )
+    return {str(i): (str(f), str(h)) for i, f, h in res.rows}
+
+
 def articles(store: Store) -> list[ArticleRow]:
     """The stored articles with their metadata and counts, newest first."""
     res = store.query(
-        f"""SELECT ?id ?h ?d ?pub ?url ?file ?hash ?lang
-                   (COUNT(DISTINCT ?e) AS ?ne) (COUNT(DISTINCT ?r) AS ?nr)
-                   (COUNT(DISTINCT ?c) AS ?nc)
-            WHERE {{
+        f"""SELECT ?id ?h ?d ?pub ?url ?file ?hash ?lang WHERE {{
               ?a a {KG.Article.n3()} ; {KG.identifier.n3()} ?id ; {KG.sourceFile.n3()} ?file ;
                  {KG.contentHash.n3()} ?hash ; {SCHEMA.inLanguage.n3()} ?lang .
               OPTIONAL {{ ?a {SCHEMA.headline.n3()} ?h }}
               OPTIONAL {{ ?a {SCHEMA.datePublished.n3()} ?d }}
               OPTIONAL {{ ?a {SCHEMA.url.n3()} ?url }}
               OPTIONAL {{ ?a {SCHEMA.publisher.n3()}/{SCHEMA.name.n3()} ?pub }}
-              OPTIONAL {{ ?m {KG.inArticle.n3()} ?a ; {KG.mentionOf.n3()} ?e }}
-              OPTIONAL {{ ?r a {KG.Assertion.n3()} ; {KG.inArticle.n3()} ?a }}
-              OPTIONAL {{ ?c a {KG.Commitment.n3()} ; {KG.inArticle.n3()} ?a }}
-            }} GROUP BY ?id ?h ?d ?pub ?url ?file ?hash ?lang"""
+            }}"""
     )
-    rows = [
-        ArticleRow(
-            str(i),
-            str(h) if h else None,
-            str(d) if d else None,
-            str(p) if p else None,
-            str(u) if u else None,
-            str(f),
-            str(hs),
-            str(lang),
-            int(ne),
-            int(nr),
-            int(nc),
+    # counted one kind at a time: one query joining all three multiplies their rows
+    ents = _counts(store, f"?m {KG.mentionOf.n3()} ?x ; {KG.inArticle.n3()} ?a .")
+    rels = _counts(store, f"?x a {KG.Assertion.n3()} ; {KG.inArticle.n3()} ?a .")
+    coms = _counts(store, f"?x a {KG.Commitment.n3()} ; {KG.inArticle.n3()} ?a .")
+    rows = {}
+    for i, h, d, p, u, f, hs, lang in res.rows:
+        key = str(i)
+        rows.setdefault(
+            key,
+            ArticleRow(
+                key,
+                str(h) if h else None,
+                str(d) if d else None,
+                str(p) if p else None,
+                str(u) if u else None,
+                str(f),
+                str(hs),
+                str(lang),
+                ents.get(key, 0),
+                rels.get(key, 0),
+                coms.get(key, 0),
+            ),
         )
-        for i, h, d, p, u, f, hs, lang, ne, nr, nc in res.rows
-    ]
-    rows.sort(key=lambda r: (r.published or "", r.headline or "", r.id), reverse=True)
-    return rows
+    return sorted(
+        rows.values(), key=lambda r: (r.published or "", r.headline or "", r.id), reverse=True
+    )
 
 
 def find_article(store: Store, ref: str) -> str:
@@ -112,19 +134,18 @@ def add(
     from kg.build import BuildReport, build_articles, read_all
 
     found, failures = read_all(paths, fail_fast=fail_fast)
-    stored = {r.id: r for r in articles(store)}
-    by_file = {r.file: r for r in stored.values()}
+    known = stored(store)
+    by_file = {file: art for art, (file, _) in known.items()}
     report = BuildReport(failures=failures)
     todo: list[Article] = []
     for a in found:
-        known = stored.get(a.id)
-        if known is not None and known.content_hash == a.content_hash:
+        if a.id in known and known[a.id][1] == a.content_hash:
             report.unchanged.append(a)
             continue
         before = by_file.get(a.source_file)
-        if before is not None and before.id != a.id:
-            store.remove_article(before.id)
-            report.replaced.append(before.id)
+        if before is not None and before != a.id:
+            store.remove_article(before)
+            report.replaced.append(before)
         todo.append(a)
     return build_articles(
         todo,

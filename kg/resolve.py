@@ -9,6 +9,7 @@ whose names conflict are never merged.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -48,10 +49,63 @@ class KnownEntity:
     names: set[str] = field(default_factory=set)
 
 
-def entity_iri(entity: Entity) -> URIRef:
-    """The IRI an entity gets when nothing known matches it."""
+_ORDINAL = re.compile(r"\b(\d{1,3})\s*(?:e|è|ème|eme|er|re|ère|ᵉ)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_RELATIVE = re.compile(
+    r"^(?:(?:la|le|les|l['’]|cette|ce|cet|ces)\s*)?(?:prochaine?s?|dernière?s?|précédente?s?|"
+    r"future?s?|même|présente?)\b",
+    re.IGNORECASE,
+)
+_NAMED = re.compile(r"[A-ZÀ-ÖØ-Þ]|\d")
+
+
+def is_generic(entity: Entity) -> bool:
+    """Whether an event or initiative is named only by what it is ("cérémonie de
+    signature", "la réunion", "prochaine réunion"): such a name says nothing of which
+    one, so it never joins the same words of another article.
+
+    >>> from kg.model import Entity, EntityType
+    >>> is_generic(Entity("e", EntityType.EVENT, "cérémonie de signature", ()))
+    True
+    >>> is_generic(Entity("e", EntityType.EVENT, "Forum de l'avenir de l'ASEAN 2025", ()))
+    False
+    """
+    if entity.type not in (EntityType.EVENT, EntityType.INITIATIVE):
+        return False
+    name = entity.name.strip()
+    if _RELATIVE.match(name):
+        return True
+    rest = name.split(None, 1)[1] if " " in name else ""
+    return not _NAMED.search(rest) and not (name[:1].isupper() and " " not in name)
+
+
+def editions(names: Iterable[str]) -> tuple[set[str], set[str]]:
+    """The ordinals ("3e", "4e") and years the names of one event state."""
+    ords: set[str] = set()
+    years: set[str] = set()
+    for n in names:
+        ords.update(m.group(1) for m in _ORDINAL.finditer(n))
+        years.update(_YEAR.findall(n))
+    return ords, years
+
+
+def different_editions(a: Iterable[str], b: Iterable[str]) -> bool:
+    """Two events whose names give different ordinals or years are different editions.
+
+    >>> different_editions(["3e Dialogue Vietnam-Japon"], ["4e Dialogue Vietnam-Japon"])
+    True
+    """
+    (oa, ya), (ob, yb) = editions(a), editions(b)
+    return bool((oa and ob and not oa & ob) or (ya and yb and not ya & yb))
+
+
+def entity_iri(entity: Entity, article: str | None = None) -> URIRef:
+    """The IRI an entity gets when nothing known matches it; a generic event or
+    initiative gets one of its own article."""
     if entity.gazetteer_id:
         return ID[entity.gazetteer_id]
+    if article is not None and is_generic(entity):
+        return ID[f"{_TYPE_PATH[entity.type]}/{slug(entity.name)}--{slug(article)}"]
     return ID[f"{_TYPE_PATH[entity.type]}/{slug(entity.name)}"]
 
 
@@ -77,8 +131,17 @@ class Resolver:
         if entity.gazetteer_id:
             iri = ID[entity.gazetteer_id]
             return (iri, "same gazetteer entry") if iri in self.by_iri else None
+        if is_generic(entity):
+            return None
         for n in entity.names:
-            hits = self.by_name.get((entity.type, normalise(n)), set())
+            hits = {
+                i
+                for i in self.by_name.get((entity.type, normalise(n)), set())
+                if not (
+                    entity.type == EntityType.EVENT
+                    and different_editions(entity.names, self.by_iri[i].names)
+                )
+            }
             if len(hits) == 1:
                 iri = next(iter(hits))
                 known = self.by_iri[iri]
@@ -109,10 +172,16 @@ class Resolver:
                 if e.name != self.by_iri[iri].label:
                     self.merges.append(Merge(art, e.name, iri, self.by_iri[iri].label, reason))
             else:
-                iri = entity_iri(e)
+                base = iri = entity_iri(e, art)
                 n = 2
-                while iri in self.by_iri and self.by_iri[iri].type != e.type:
-                    iri = URIRef(f"{entity_iri(e)}-{n}")
+                while iri in self.by_iri and (
+                    self.by_iri[iri].type != e.type
+                    or (
+                        e.type == EntityType.EVENT
+                        and different_editions(e.names, self.by_iri[iri].names)
+                    )
+                ):
+                    iri = URIRef(f"{base}-{n}")
                     n += 1
             label = self.by_iri[iri].label if iri in self.by_iri else e.name
             self._remember(iri, e.type, label, e.names)

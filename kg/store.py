@@ -154,14 +154,26 @@ def _from_ox(term: Any) -> Node | None:
 class OxigraphStore(Store):
     """Embedded Oxigraph, on disk when a path is given, else in memory."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(
+        self, path: Path | None = None, create: bool = True, read_only: bool = False
+    ) -> None:
         import pyoxigraph as ox
 
         self.path = path
+        self.read_only = read_only and path is not None
         self.url = f"oxigraph:{path}" if path else "memory:"
+        if path is not None and not path.exists() and not create:
+            raise StoreError(
+                f"there is no store at {path} (kg build or kg add creates one; "
+                "check the --store path)"
+            )
         try:
             if path is None:
                 self._store = ox.Store()
+            elif self.read_only:
+                # A read-only view works while another process (kg serve) has the store
+                # open for writing, and can change nothing.
+                self._store = ox.Store.read_only(str(path))
             else:
                 path.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(path))
@@ -170,7 +182,12 @@ class OxigraphStore(Store):
                 f"cannot open the Oxigraph store at {path}: {exc} (is another kg process using it?)"
             ) from exc
 
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.url} is open read-only")
+
     def put_article(self, article_id: str, graph: Graph) -> None:
+        self._writable()
         g = graph_iri(article_id)
         update = insert_article_update(g, graph)
         try:
@@ -181,6 +198,7 @@ class OxigraphStore(Store):
     def remove_article(self, article_id: str) -> bool:
         import pyoxigraph as ox
 
+        self._writable()
         g = ox.NamedNode(str(graph_iri(article_id)))
         if not self._store.contains_named_graph(g):
             return False
@@ -217,7 +235,7 @@ class OxigraphStore(Store):
             )
 
     def close(self) -> None:
-        if self.path is not None:
+        if self.path is not None and not self.read_only:
             self._store.flush()
         del self._store
 
@@ -355,17 +373,17 @@ class SparqlStore(Store):
 # ------------------------------------------------------------------------------ opening
 
 
-def _oxigraph(rest: str) -> Store:
+def _oxigraph(rest: str, create: bool, read_only: bool) -> Store:
     if not rest:
         raise StoreError("oxigraph: needs a path, e.g. oxigraph:out/store")
-    return OxigraphStore(Path(rest))
+    return OxigraphStore(Path(rest), create=create, read_only=read_only)
 
 
-def _memory(rest: str) -> Store:
+def _memory(rest: str, create: bool, read_only: bool) -> Store:
     return OxigraphStore(None)
 
 
-def _sparql(rest: str) -> Store:
+def _sparql(rest: str, create: bool, read_only: bool) -> Store:
     query_url, _, opts = rest.partition(";")
     update_url = None
     if opts:
@@ -378,19 +396,23 @@ def _sparql(rest: str) -> Store:
     return SparqlStore(query_url, update_url)
 
 
-BACKENDS: dict[str, Callable[[str], Store]] = {
+BACKENDS: dict[str, Callable[[str, bool, bool], Store]] = {
     "oxigraph": _oxigraph,
     "memory": _memory,
     "sparql": _sparql,
 }
 
 
-def open(url: str = DEFAULT_URL) -> Store:
+def open(url: str = DEFAULT_URL, *, create: bool = True, read_only: bool = False) -> Store:
     """Open a store by URL: ``oxigraph:PATH``, ``memory:`` or
-    ``sparql:QUERY_URL[;update=UPDATE_URL]``."""
+    ``sparql:QUERY_URL[;update=UPDATE_URL]``.
+
+    ``create=False`` makes a missing on-disk store an error instead of a new empty one
+    (a mistyped path must not look like an empty graph); ``read_only`` opens an on-disk
+    store for reading alongside a process that writes it."""
     scheme, sep, rest = url.partition(":")
     if not sep or scheme not in BACKENDS:
         raise StoreError(
             f"unknown store URL {url!r}: expected one of " + ", ".join(f"{k}:…" for k in BACKENDS)
         )
-    return BACKENDS[scheme](rest)
+    return BACKENDS[scheme](rest, create, read_only)

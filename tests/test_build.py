@@ -1,7 +1,7 @@
 from rdflib.compare import isomorphic
 
-from kg.articles import read_file
 from kg import store as store_mod
+from kg.articles import read_file
 from kg.build import build, summary
 from kg.validate import validate
 
@@ -74,3 +74,24 @@ def test_mentions_point_into_the_article_text(seed_store):
              kg:inArticle ?a . ?a kg:identifier ?id }""")
     for anchor, b, e, art in res.rows:
         assert texts[str(art)][int(b) : int(e)] == str(anchor)
+
+
+def test_a_saved_page_gives_the_entities_of_its_plain_text_and_none_of_the_furniture(tmp_path):
+    from kg.entities import list_entities
+
+    from .pages import saved_page
+
+    lines = [ln.strip() for ln in (SEEDS / "002_c231b7b4a89e3f3b.txt").read_text().splitlines()]
+    lines = [ln for ln in lines if ln]
+    (tmp_path / "plain.txt").write_text("\n".join(lines), encoding="utf-8")
+    (tmp_path / "page.html").write_text(saved_page(lines[0], lines[1:]), encoding="utf-8")
+    found = {}
+    for name in ("plain.txt", "page.html"):
+        with store_mod.open("memory:") as st:
+            report = build([tmp_path / name], st)
+            assert report.ok and len(report.articles) == 1
+            found[name] = {(e.type, e.label) for e in list_entities(st)}
+    assert found["page.html"] == found["plain.txt"]
+    labels = " ".join(label for _, label in found["page.html"])
+    for junk in ("Accepter", "Refuser", "Zalo", "Tran Thi Minh", "Microsoft", "Joko Widodo"):
+        assert junk not in labels, junk

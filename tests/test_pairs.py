@@ -54,8 +54,13 @@ def test_article_pairs_propose_posts_and_places_never_named_together(nlp):
 
 
 def test_functional_predicates_keep_the_likeliest_object_only():
-    types = {"p": EntityType.PERSON, "vn": EntityType.COUNTRY, "jp": EntityType.COUNTRY,
-             "meta": EntityType.ORGANISATION, "ev": EntityType.EVENT}
+    types = {
+        "p": EntityType.PERSON,
+        "vn": EntityType.COUNTRY,
+        "jp": EntityType.COUNTRY,
+        "meta": EntityType.ORGANISATION,
+        "ev": EntityType.EVENT,
+    }
     chosen = {
         ("p", P.HOLDS_ROLE, "vn"): (0.7, 1),
         ("p", P.HOLDS_ROLE, "jp"): (0.4, 2),

@@ -104,7 +104,9 @@ def test_a_real_build_behaves_the_same_on_every_backend(any_store, seed_store):
 
     build([SEEDS / "002_c231b7b4a89e3f3b.txt"], any_store)
     build([SEEDS / "002_c231b7b4a89e3f3b.txt"], any_store)
-    expected = {q[:3] for q in seed_store.quads() if str(q[3]).endswith(seed("002_c231b7b4a89e3f3b").id)}
+    expected = {
+        q[:3] for q in seed_store.quads() if str(q[3]).endswith(seed("002_c231b7b4a89e3f3b").id)
+    }
     got = {q[:3] for q in any_store.quads()}
     g1, g2 = Graph(), Graph()
     for t in expected:
