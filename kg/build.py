@@ -23,6 +23,7 @@ from kg.resolve import KnownEntity, Merge, Resolver
 from kg.store import Store
 
 if TYPE_CHECKING:
+    from kg.curation import Curation
     from kg.extract.learned import Models
 
 DEFAULT_ARTICLES = Path("data/articles")
@@ -43,6 +44,8 @@ class BuildReport:
     unchanged: list[Article] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    curated: list[str] = field(default_factory=list)
+    curation_warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -50,22 +53,30 @@ class BuildReport:
 
 
 def known_entities(store: Store) -> list[KnownEntity]:
-    """What the store already knows, so that new articles reuse existing IRIs."""
-    classes = ", ".join(c.n3() for c in CLASS.values())
+    """What the store already knows, so that new articles reuse existing IRIs.
+
+    Read graph by graph: an entity named in a thousand articles has its type and label in
+    a thousand graphs, and joining them across graphs would multiply the rows."""
+    classes = " ".join(c.n3() for c in CLASS.values())
     res = store.query(
-        f"""SELECT ?e ?cls ?label ?alt WHERE {{
-              ?e a ?cls ; {RDFS.label.n3()} ?label .
-              OPTIONAL {{ ?e {SKOS.altLabel.n3()} ?alt }}
-              FILTER(?cls IN ({classes}))
+        f"""SELECT DISTINCT ?e ?cls ?label WHERE {{
+              VALUES ?cls {{ {classes} }}
+              GRAPH ?g {{ ?e a ?cls ; {RDFS.label.n3()} ?label }}
             }}"""
     )
     out: dict[URIRef, KnownEntity] = {}
-    for e, cls, label, alt in res.rows:
-        k = out.get(e)  # type: ignore[arg-type]
-        if k is None:
-            k = out[e] = KnownEntity(e, _TYPE_OF_CLASS[cls], str(label))  # type: ignore[index]
-        if alt is not None:
-            k.names.add(str(alt))
+    for e, cls, label in sorted(res.rows, key=lambda r: (str(r[0]), str(r[2]))):
+        if e not in out:
+            out[e] = KnownEntity(e, _TYPE_OF_CLASS[cls], str(label))  # type: ignore[index]
+    res = store.query(
+        f"""SELECT DISTINCT ?e ?alt WHERE {{
+              VALUES ?cls {{ {classes} }}
+              GRAPH ?g {{ ?e a ?cls ; {SKOS.altLabel.n3()} ?alt }}
+            }}"""
+    )
+    for e, alt in res.rows:
+        if e in out:
+            out[e].names.add(str(alt))  # type: ignore[index]
     return list(out.values())
 
 
@@ -79,17 +90,20 @@ def build_articles(
     min_confidence: float = 0.0,
     lang_any: bool = False,
     report: BuildReport | None = None,
+    curation: Curation | None = None,
 ) -> BuildReport:
     """Extract, resolve and store each article; each one is stored whole or not at all.
 
     ``models``: the learned models (default: those of the package; ``False``: rules
     alone); ``min_confidence`` drops entities, relations and commitments the models are
     less sure of; ``lang_any`` builds articles the detector says are not French (the
-    extraction is French only, so they are skipped by default, and reported)."""
+    extraction is French only, so they are skipped by default, and reported); ``curation``
+    is applied to the store once the articles are in (and keeps apart the names it says
+    are different while they are resolved)."""
     from kg.extract import extract, load_lexicon, load_pipeline
 
     nlp, lexicon = load_pipeline(), load_lexicon()
-    resolver = Resolver(known_entities(store))
+    resolver = Resolver(known_entities(store), curation.different() if curation else ())
     report = report or BuildReport()
     seen: dict[str, Article] = {}
     for article in articles:
@@ -122,6 +136,12 @@ def build_articles(
             report.extractions.append(extraction)
         if progress:
             progress(article)
+    if curation is not None and (curation.entries or curation.path is not None):
+        from kg.curation import apply
+
+        result = apply(store, curation)
+        report.curated.extend(result.applied)
+        report.curation_warnings.extend(result.warnings)
     return report
 
 
@@ -180,6 +200,7 @@ def build(
     fail_fast: bool = False,
     min_confidence: float = 0.0,
     lang_any: bool = False,
+    curation: Curation | None = None,
 ) -> BuildReport:
     """Build every article found under ``paths`` into ``store``.
 
@@ -195,7 +216,12 @@ def build(
     try:
         articles, failures = read_all(paths, fail_fast=fail_fast)
         report = build_articles(
-            articles, store, progress=progress, min_confidence=min_confidence, lang_any=lang_any
+            articles,
+            store,
+            progress=progress,
+            min_confidence=min_confidence,
+            lang_any=lang_any,
+            curation=curation,
         )
         report.failures = failures
         return report

@@ -93,6 +93,22 @@ def _summary_table(summary: dict[str, Any]) -> Any:
     return table
 
 
+curation_option = click.option(
+    "--curation",
+    "curation_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Curation file to apply (default: curation.yaml next to an on-disk store).",
+)
+
+
+def _curation(store_url: str | None, curation_file: Path | None) -> Any:
+    from kg import curation
+
+    path = curation_file or curation.path_for(store_url or _default_store())
+    return curation.load(path)
+
+
 def build_options(f: Callable[..., Any]) -> Callable[..., Any]:
     """The options ``build`` and ``add`` share."""
     for option in reversed(
@@ -112,6 +128,7 @@ def build_options(f: Callable[..., Any]) -> Callable[..., Any]:
                 is_flag=True,
                 help="Build articles detected as not French too (extraction is French only).",
             ),
+            curation_option,
         )
     ):
         f = option(f)
@@ -125,6 +142,7 @@ def _run_build(
     fail_fast: bool,
     min_confidence: float,
     lang_any: bool,
+    curation_file: Path | None = None,
 ) -> None:
     from rich.progress import Progress
 
@@ -132,6 +150,7 @@ def _run_build(
     from kg.build import DEFAULT_ARTICLES, build_articles, read_all, summary
 
     console = _console()
+    curation = _curation(store_url, curation_file)
     with _open(store_url, write=True) as st:
         with Progress(console=console, transient=True) as progress:
             task = progress.add_task("Building", total=None)
@@ -146,6 +165,7 @@ def _run_build(
                     fail_fast=fail_fast,
                     min_confidence=min_confidence,
                     lang_any=lang_any,
+                    curation=curation,
                 )
             else:
                 articles, failures = read_all(paths or (DEFAULT_ARTICLES,), fail_fast=fail_fast)
@@ -155,6 +175,7 @@ def _run_build(
                     progress=advance,
                     min_confidence=min_confidence,
                     lang_any=lang_any,
+                    curation=curation,
                 )
                 report.failures = failures
         console.print(_summary_table(summary(st)))
@@ -168,6 +189,10 @@ def _run_build(
         click.echo(f"duplicate: {a.source_file} is article {a.id} again ({why}); stored once")
     for a, why in report.skipped:
         click.echo(f"skipped: {a.source_file}: {why}", err=True)
+    if report.curated:
+        click.echo(f"curation: {len(report.curated)} entr(y/ies) applied from {curation.path}")
+    for w in report.curation_warnings:
+        click.echo(f"curation: not applied: {w}", err=True)
     for exc in report.failures:
         click.echo(f"error: {exc}", err=True)
     if report.failures:
@@ -182,9 +207,10 @@ def build(
     fail_fast: bool,
     min_confidence: float,
     lang_any: bool,
+    curation_file: Path | None,
 ) -> None:
     """Build articles (files or folders; default data/articles) into the store."""
-    _run_build("build", paths, store_url, fail_fast, min_confidence, lang_any)
+    _run_build("build", paths, store_url, fail_fast, min_confidence, lang_any, curation_file)
 
 
 @cli.command()
@@ -195,9 +221,27 @@ def add(
     fail_fast: bool,
     min_confidence: float,
     lang_any: bool,
+    curation_file: Path | None,
 ) -> None:
     """Add or replace these articles in the store; unchanged ones are skipped."""
-    _run_build("add", paths, store_url, fail_fast, min_confidence, lang_any)
+    _run_build("add", paths, store_url, fail_fast, min_confidence, lang_any, curation_file)
+
+
+@cli.command()
+@store_option
+@curation_option
+def curate(store_url: str | None, curation_file: Path | None) -> None:
+    """Apply the curation file to the store now (build and add apply it too)."""
+    from kg import curation as curation_mod
+
+    cur = _curation(store_url, curation_file)
+    if cur.path is None:
+        raise click.UsageError("a store in memory has no curation file: give --curation FILE")
+    with _open(store_url, write=True, create=False) as st:
+        report = curation_mod.apply(st, cur)
+    click.echo(f"curation: {len(report.applied)} entr(y/ies) applied from {cur.path}")
+    for w in report.warnings:
+        click.echo(f"curation: not applied: {w}", err=True)
 
 
 @cli.command()
@@ -669,16 +713,37 @@ def serve(host: str, port: int, timeout: float, max_rows: int, store_url: str | 
 )
 @click.option("--merges", is_flag=True, help="Show why names were merged instead.")
 @click.option(
+    "--suggest",
+    is_flag=True,
+    help="List likely duplicates and likely junk, with the curation entry for each.",
+)
+@click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
 @store_option
-def entities(etype: str | None, merges: bool, fmt: str, store_url: str | None) -> None:
-    """List entities with their names, mention counts and articles (or the merges)."""
+def entities(
+    etype: str | None, merges: bool, suggest: bool, fmt: str, store_url: str | None
+) -> None:
+    """List entities with their names, mention counts and articles (or the merges, or
+    suggestions for curation.yaml)."""
     from dataclasses import asdict
 
     from kg.entities import list_entities, list_merges
+    from kg.entities import suggest as suggest_entities
 
     with _open(store_url) as st:
+        if suggest:
+            found = suggest_entities(st)
+            if fmt == "json":
+                click.echo(json.dumps([asdict(r) for r in found], ensure_ascii=False, indent=2))
+                return
+            for r in found:
+                click.echo(f"# {r.kind}: {' / '.join(r.entities)} ({r.why})")
+                click.echo(r.entry)
+            click.echo(
+                f"# {len(found)} suggestion(s); copy the entries you confirm into curation.yaml"
+            )
+            return
         rows = list_merges(st) if merges else list_entities(st, etype)
     if fmt == "json":
         click.echo(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2))

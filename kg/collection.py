@@ -21,6 +21,7 @@ from kg.store import Store
 
 if TYPE_CHECKING:
     from kg.build import BuildReport
+    from kg.curation import Curation
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,7 @@ def add(
     fail_fast: bool = False,
     min_confidence: float = 0.0,
     lang_any: bool = False,
+    curation: Curation | None = None,
 ) -> BuildReport:
     """Add or replace the articles under ``paths``; unchanged ones are skipped.
 
@@ -154,6 +156,7 @@ def add(
         min_confidence=min_confidence,
         lang_any=lang_any,
         report=report,
+        curation=curation,
     )
 
 

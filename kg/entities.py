@@ -71,8 +71,9 @@ def list_merges(store: Store) -> list[MergeRow]:
     res = store.query(
         f"""SELECT ?id ?name ?e ?label ?why WHERE {{
               ?x a {KG.Merge.n3()} ; {KG.mergedName.n3()} ?name ; {KG.mergedInto.n3()} ?e ;
-                 {KG.reason.n3()} ?why ; {KG.inArticle.n3()} ?a .
-              {article_name("?a", "?id")}
+                 {KG.reason.n3()} ?why .
+              OPTIONAL {{ ?x {KG.inArticle.n3()} ?a . {article_name("?a", "?art")} }}
+              BIND(COALESCE(?art, "curation.yaml") AS ?id)
               OPTIONAL {{ ?e {_RDFS_LABEL} ?label }}
             }} ORDER BY ?label ?id ?name"""
     )
@@ -82,3 +83,89 @@ def list_merges(store: Store) -> list[MergeRow]:
         if key not in seen:
             seen[key] = MergeRow(str(art), str(name), str(e), str(label or e), str(why))
     return list(seen.values())
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    kind: str  # "duplicate" or "junk"
+    entities: tuple[str, ...]  # labels
+    iris: tuple[str, ...]
+    why: str
+    entry: str  # the curation.yaml entry that would act on it, for the user to confirm
+
+
+_JUNK_WORDS = frozenset(
+    "accepter refuser cookies partager imprimer commentaire commentaires abonnez connexion "
+    "newsletter facebook twitter zalo linkedin whatsapp youtube photo vidéo lire aussi".split()
+)
+
+
+def _tokens(name: str) -> list[str]:
+    import re
+
+    from kg.extract.text import normalise
+
+    return re.findall(r"\w+", normalise(name))
+
+
+def suggest(store: Store, min_ratio: float = 0.88) -> list[Suggestion]:
+    """Likely duplicates (same type; names that differ by a letter or two, or one a shorter
+    form of the other) and likely junk (names made of page furniture, no letter, or a
+    single mention the models were unsure of), for a curator to confirm in curation.yaml.
+    Nothing is changed."""
+    from difflib import SequenceMatcher
+
+    rows = list_entities(store)
+    conf = {
+        str(e): float(c)
+        for e, c in store.query(
+            f"""SELECT ?e (MAX(?c) AS ?conf) WHERE {{
+                  ?m {KG.mentionOf.n3()} ?e ; {KG.confidence.n3()} ?c }} GROUP BY ?e"""
+        ).rows
+    }
+    out: list[Suggestion] = []
+    by_type: dict[str, list[EntityRow]] = {}
+    for r in rows:
+        by_type.setdefault(r.type, []).append(r)
+    for etype, group in sorted(by_type.items()):
+        group = sorted(group, key=lambda r: r.label)
+        toks = {r.iri: _tokens(r.label) for r in group}
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                ta, tb = toks[a.iri], toks[b.iri]
+                if not ta or not tb:
+                    continue
+                ratio = SequenceMatcher(None, " ".join(ta), " ".join(tb)).ratio()
+                why = None
+                if ratio >= min_ratio:
+                    why = f"names {ratio:.0%} alike"
+                elif (
+                    etype == "Person"
+                    and len(ta) != len(tb)
+                    and (set(ta) < set(tb) or set(tb) < set(ta))
+                    and min(len(ta), len(tb)) >= 2
+                ):
+                    why = "one name is a shorter form of the other"
+                if why:
+                    keep, other = (a, b) if a.mentions >= b.mentions else (b, a)
+                    out.append(
+                        Suggestion(
+                            "duplicate",
+                            (keep.label, other.label),
+                            (keep.iri, other.iri),
+                            why,
+                            f"- same-as: [{etype}:{keep.label}, {etype}:{other.label}]",
+                        )
+                    )
+    for r in rows:
+        t = _tokens(r.label)
+        why = None
+        if not any(ch.isalpha() for ch in r.label):
+            why = "no letter in the name"
+        elif t and all(w in _JUNK_WORDS for w in t):
+            why = "a name made of page furniture"
+        elif r.mentions == 1 and conf.get(r.iri, 1.0) < 0.5:
+            why = f"one mention, confidence {conf[r.iri]:.2f}"
+        if why:
+            out.append(Suggestion("junk", (r.label,), (r.iri,), why, f"- drop: {r.type}:{r.label}"))
+    return out

@@ -149,6 +149,7 @@ class Commitment:
     partners: tuple[str, ...] = ()
     initiatives: tuple[str, ...] = ()
     confidence: float = 1.0
+    deadline: str | None = None  # ISO at its precision: 2030, 2026-06 or 2026-06-30
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,7 @@ class KG(DefinedNamespace):
     Mention: URIRef
     Assertion: URIRef
     Merge: URIRef
+    CurationEntry: URIRef
 
     # individuals
     pledge: URIRef
@@ -92,6 +93,12 @@ class KG(DefinedNamespace):
     mergedInto: URIRef
     mergedName: URIRef
     reason: URIRef
+    curatedBy: URIRef
+    target: URIRef
+    action: URIRef
+    note: URIRef
+    curator: URIRef
+    curatedOn: URIRef
 
     # data properties
     title: URIRef
@@ -109,6 +116,7 @@ class KG(DefinedNamespace):
     wikidataId: URIRef
     isoCode: URIRef
     date: URIRef
+    deadline: URIRef
     edition: URIRef
     year: URIRef
     eventKind: URIRef

@@ -17,7 +17,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from kg.articles import content_hash
-from kg.model import Entity, EntityType, Extraction, OrgKind
+from kg.model import Entity, EntityType, Extraction, OrgKind, Relation
 from kg.namespace import ID, KG, SCHEMA, article_iri, slug
 
 CLASS = {
@@ -76,7 +76,14 @@ def to_graph(
     for e in extraction.entities:
         _add_entity(g, e, iris[e.key], (labels or {}).get(iris[e.key], e.name), art.id, a, sentence)
 
+    # two entities of one article may resolve to one IRI (a curated merge): one assertion
+    # per stated fact and sentence, the surer of the two
+    best: dict[tuple[URIRef, str, URIRef, int], Relation] = {}
     for r in extraction.relations:
+        key = (iris[r.subject], r.predicate.value, iris[r.object], r.sentence)
+        if key not in best or r.confidence > best[key].confidence:
+            best[key] = r
+    for r in best.values():
         s, o = iris[r.subject], iris[r.object]
         p = KG[r.predicate.value]
         g.add((s, p, o))
@@ -112,6 +119,8 @@ def to_graph(
             g.add((node, KG.event, iris[c.event]))
         if c.content:
             g.add((node, KG.content, Literal(c.content)))
+        if c.deadline:
+            g.add((node, KG.deadline, _date_literal(c.deadline)))
         for p in c.partners:
             g.add((node, KG.partner, iris[p]))
         for i in c.initiatives:

@@ -112,10 +112,14 @@ def entity_iri(entity: Entity, article: str | None = None) -> URIRef:
 class Resolver:
     """Holds every entity seen so far (in the store and in this build)."""
 
-    def __init__(self, known: Iterable[KnownEntity] = ()) -> None:
+    def __init__(
+        self, known: Iterable[KnownEntity] = (), different: Iterable[frozenset[str]] = ()
+    ) -> None:
         self.by_iri: dict[URIRef, KnownEntity] = {}
         self.by_name: dict[tuple[EntityType, str], set[URIRef]] = {}
         self.merges: list[Merge] = []
+        #: pairs of normalised names a curator said are different entities
+        self.different = set(different)
         for k in known:
             self._remember(k.iri, k.type, k.label, k.names)
 
@@ -141,6 +145,7 @@ class Resolver:
                     entity.type == EntityType.EVENT
                     and different_editions(entity.names, self.by_iri[i].names)
                 )
+                and not self._kept_apart(entity.names, self.by_iri[i].names)
             }
             if len(hits) == 1:
                 iri = next(iter(hits))
@@ -156,10 +161,22 @@ class Resolver:
                 for n in k.names
                 if (why := same_person(entity.name, n)) in ("short form", "first-name variant")
             }
+            found = {
+                (i, why)
+                for i, why in found
+                if not self._kept_apart(entity.names, self.by_iri[i].names)
+            }
             iris = {i for i, _ in found}
             if len(iris) == 1:  # never when two known people could be meant
                 return next(iter(found))
         return None
+
+    def _kept_apart(self, names: Iterable[str], other: Iterable[str]) -> bool:
+        if not self.different:
+            return False
+        mine = {normalise(n) for n in names}
+        theirs = {normalise(n) for n in other}
+        return any(frozenset((a, b)) in self.different for a in mine for b in theirs if a != b)
 
     def resolve(self, extraction: Extraction) -> dict[str, URIRef]:
         """IRIs for the entities of one article, keyed by their local key."""

@@ -62,6 +62,14 @@ class Store(ABC):
         """Replace the named graph of ``article_id`` with ``graph``, atomically."""
 
     @abstractmethod
+    def update(self, text: str) -> None:
+        """Run a SPARQL 1.1 update (curation's rewrites; never text from a user)."""
+
+    def put_graph(self, iri: URIRef, graph: Graph) -> None:
+        """Replace one named graph (not an article's: e.g. the curation graph)."""
+        self.update(insert_article_update(iri, graph))
+
+    @abstractmethod
     def remove_article(self, article_id: str) -> bool:
         """Drop the named graph of an article; False when there was none."""
 
@@ -194,6 +202,13 @@ class OxigraphStore(Store):
             self._store.update(update)
         except (OSError, SyntaxError) as exc:
             raise StoreError(f"{self.url}: cannot store article {article_id!r}: {exc}") from exc
+
+    def update(self, text: str) -> None:
+        self._writable()
+        try:
+            self._store.update(text)
+        except (OSError, SyntaxError, RuntimeError) as exc:
+            raise StoreError(f"{self.url}: update failed: {exc}") from exc
 
     def remove_article(self, article_id: str) -> bool:
         import pyoxigraph as ox

@@ -16,7 +16,7 @@ from kg.extract import decide
 from kg.extract.candidates import ACRONYM, Candidate
 from kg.extract.context import Context
 from kg.extract.coreference import coreference_mentions
-from kg.extract.dates import with_dates
+from kg.extract.dates import with_dates, with_deadlines
 from kg.extract.decide import NONE, decide_type, with_confidence
 from kg.extract.entities import EntityFinder
 from kg.extract.features import cue_kinds, entity_features, nesting_features
@@ -376,10 +376,12 @@ def extract(
     ctx = ctx.with_entities(entities)
     if not models:
         rule_commitments = find_commitments(doc, sentences, entities, rule_relations, lexicon, ctx)
+        rule_commitments = with_deadlines(rule_commitments, sentences, article)
         return Extraction(article, sentences, entities, rule_relations, rule_commitments)
     rels = decide.relations(ctx, rule_relations, models.relations)
     rule_commitments = find_commitments(doc, sentences, entities, rule_relations, lexicon, ctx)
     coms = decide.commitments(ctx, rels, rule_commitments, cue_kinds(sentences), models)
+    coms = with_deadlines(tuple(coms), sentences, article)
     return Extraction(
         article=article,
         sentences=sentences,
