@@ -95,3 +95,51 @@ def test_a_saved_page_gives_the_entities_of_its_plain_text_and_none_of_the_furni
     labels = " ".join(label for _, label in found["page.html"])
     for junk in ("Accepter", "Refuser", "Zalo", "Tran Thi Minh", "Microsoft", "Joko Widodo"):
         assert junk not in labels, junk
+
+
+def test_a_folder_mixing_every_format_finds_the_entities_of_the_plain_text(tmp_path):
+    import json
+
+    from kg.collection import articles
+    from kg.entities import list_entities
+
+    from .pages import saved_page
+
+    raw = (SEEDS / "001_674f567e8a87d31f.txt").read_text(encoding="utf-8")
+    lines = [ln.strip() for ln in raw.splitlines() if ln.strip()]
+    text = "\n".join(lines)
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    (plain / "a.txt").write_text(text, encoding="utf-8")
+    mixed = tmp_path / "mixed"
+    mixed.mkdir()
+    (mixed / "a.txt").write_text(text, encoding="utf-8")
+    (mixed / "b.md").write_text(
+        "---\ntitle: Conférence\ndate: 2025-01-16\nurl: https://ex.org/md\nsource: Notes\n---\n"
+        + "\n\n".join(f"**{ln}**" if i == 1 else ln for i, ln in enumerate(lines)),
+        encoding="utf-8",
+    )
+    (mixed / "c.html").write_text(
+        saved_page(lines[0], lines[1:], url="https://ex.org/html"), encoding="utf-8"
+    )
+    (mixed / "d.jsonl").write_text(
+        json.dumps({"content": text, "link": "https://ex.org/jsonl", "date": "16/01/2025"}) + "\n",
+        encoding="utf-8",
+    )
+    (mixed / "e.json").write_text(
+        json.dumps([{"body": text, "url": "https://ex.org/json", "pubDate": "16 janvier 2025"}]),
+        encoding="utf-8",
+    )
+    with store_mod.open("memory:") as st:
+        build([plain], st)
+        expected = {(e.type, e.label) for e in list_entities(st)}
+    assert expected
+    for f in sorted(mixed.iterdir()):
+        with store_mod.open("memory:") as st:
+            report = build([f], st)
+            assert report.ok and len(report.articles) == 1, f.name
+            assert {(e.type, e.label) for e in list_entities(st)} == expected, f.name
+    with store_mod.open("memory:") as st:
+        report = build([mixed], st)
+        assert len(report.articles) == 5 and not report.duplicates
+        assert sum(1 for r in articles(st) if r.published == "2025-01-16") == 3
