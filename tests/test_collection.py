@@ -109,3 +109,40 @@ def test_cli_reports_duplicates_language_and_bad_lines(tmp_path, nlp):
     assert "Built 2 article(s)" in r.output
     r = CliRunner().invoke(cli, ["build", str(d / "en.txt"), "--lang-any", "--store", url])
     assert "Built 1 article(s)" in r.output
+
+
+def test_read_commands_run_beside_a_real_kg_serve(tmp_path, nlp):
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    url = f"oxigraph:{tmp_path / 's'}"
+    assert CliRunner().invoke(cli, ["add", str(ONE), "--store", url]).exit_code == 0
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "kg", "serve", "--store", url, "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            raise AssertionError(
+                server.stderr.read().decode() if server.poll() is not None else "no server"
+            )
+        for cmd in (["articles"], ["stats"], ["entities", "--type", "Country"]):
+            r = CliRunner().invoke(cli, [*cmd, "--store", url])
+            assert r.exit_code == 0, (cmd, r.output)
+        assert "Vietnam" in r.output
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
