@@ -425,5 +425,6 @@ def apply(store: Store, curation: Curation, today: date | None = None) -> Curati
             ):
                 g.add(t)
         report.applied.append(where)
+    store.sync_union()
     store.put_graph(GRAPH, g)
     return report

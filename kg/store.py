@@ -69,6 +69,9 @@ class Store(ABC):
         """Replace one named graph (not an article's: e.g. the curation graph)."""
         self.update(insert_article_update(iri, graph))
 
+    def sync_union(self) -> None:  # noqa: B027 (a server keeps its own union)
+        """Bring the union that queries read up to date after direct graph updates."""
+
     @abstractmethod
     def remove_article(self, article_id: str) -> bool:
         """Drop the named graph of an article; False when there was none."""
@@ -159,8 +162,32 @@ def _from_ox(term: Any) -> Node | None:
     raise TypeError(f"unexpected Oxigraph term {term!r}")
 
 
+UNION_GRAPH = ID["graph/union"]
+
+
+def _unshare(g: str, union: str | None = None) -> str:
+    """An update taking out of the union (the default graph, or graph ``union``) the
+    triples that only graph ``g`` holds."""
+    if union is None:
+        return (
+            f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER(?h != {g}) }} }}"
+        )
+    return (
+        f"DELETE {{ GRAPH {union} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
+        f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER(?h != {g} && ?h != {union}) }} }}"
+    )
+
+
 class OxigraphStore(Store):
-    """Embedded Oxigraph, on disk when a path is given, else in memory."""
+    """Embedded Oxigraph, on disk when a path is given, else in memory.
+
+    Oxigraph's "default graph as the union of the named graphs" is a bag: a triple held
+    by forty article graphs (``:vietnam a kg:Country``) comes back forty times, and every
+    ``COUNT`` over it is wrong. So the store keeps the union itself, as a set, in its
+    default graph: writing an article adds its triples there too, removing one takes out
+    the triples no other graph holds, in the same transaction. Queries read that graph.
+    """
 
     def __init__(
         self, path: Path | None = None, create: bool = True, read_only: bool = False
@@ -189,19 +216,45 @@ class OxigraphStore(Store):
             raise StoreError(
                 f"cannot open the Oxigraph store at {path}: {exc} (is another kg process using it?)"
             ) from exc
+        # a store written before the union was kept: make it (or read the bag, read-only)
+        self._union = True
+        if path is not None and self._has_named() and not self._has_default():
+            if self.read_only:
+                self._union = False
+            else:
+                self.sync_union()
+
+    def _has_named(self) -> bool:
+        return bool(self._store.query("ASK { GRAPH ?g { ?s ?p ?o } }"))
+
+    def _has_default(self) -> bool:
+        return bool(self._store.query("ASK { ?s ?p ?o }"))
+
+    def sync_union(self) -> None:
+        """Make the default graph the set union of the named graphs again (after updates
+        that rewrote named graphs directly, such as curation's)."""
+        self.update(
+            "DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } } ;"
+            "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+        )
 
     def _writable(self) -> None:
         if self.read_only:
             raise StoreError(f"{self.url} is open read-only")
 
     def put_article(self, article_id: str, graph: Graph) -> None:
-        self._writable()
-        g = graph_iri(article_id)
-        update = insert_article_update(g, graph)
         try:
-            self._store.update(update)
-        except (OSError, SyntaxError) as exc:
+            self.put_graph(graph_iri(article_id), graph)
+        except StoreError as exc:
             raise StoreError(f"{self.url}: cannot store article {article_id!r}: {exc}") from exc
+
+    def put_graph(self, iri: URIRef, graph: Graph) -> None:
+        g = f"<{iri}>"
+        body = "\n".join(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} ." for s, p, o in graph)
+        self.update(
+            f"{_unshare(g)} ;\nDROP SILENT GRAPH {g} ;\n"
+            f"INSERT DATA {{ GRAPH {g} {{\n{body}\n}} }} ;\nINSERT DATA {{\n{body}\n}}"
+        )
 
     def update(self, text: str) -> None:
         self._writable()
@@ -214,17 +267,19 @@ class OxigraphStore(Store):
         import pyoxigraph as ox
 
         self._writable()
-        g = ox.NamedNode(str(graph_iri(article_id)))
-        if not self._store.contains_named_graph(g):
+        iri = graph_iri(article_id)
+        if not self._store.contains_named_graph(ox.NamedNode(str(iri))):
             return False
-        self._store.remove_graph(g)
+        self.update(f"{_unshare(f'<{iri}>')} ;\nDROP SILENT GRAPH <{iri}>")
         return True
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
         import pyoxigraph as ox
 
         try:
-            res = self._store.query(bind(sparql, bindings), use_default_graph_as_union=True)
+            res = self._store.query(
+                bind(sparql, bindings), use_default_graph_as_union=not self._union
+            )
         except SyntaxError as exc:
             raise QueryError(f"invalid SPARQL: {exc}") from exc
         except (OSError, RuntimeError) as exc:
@@ -241,7 +296,11 @@ class OxigraphStore(Store):
         return Result(graph=g)
 
     def quads(self) -> Iterator[tuple[Node, Node, Node, URIRef]]:
+        import pyoxigraph as ox
+
         for q in self._store:
+            if isinstance(q.graph_name, ox.DefaultGraph):
+                continue  # the union kept for queries, not data of its own
             yield (
                 _from_ox(q.subject),
                 _from_ox(q.predicate),
@@ -323,14 +382,45 @@ class SparqlStore(Store):
         self._post(self.update_url, {"update": text}, "*/*")
 
     def put_article(self, article_id: str, graph: Graph) -> None:
-        self.update(insert_article_update(graph_iri(article_id), graph))
+        self.put_graph(graph_iri(article_id), graph)
+
+    def put_graph(self, iri: URIRef, graph: Graph) -> None:
+        # the server's own default graph may be a bag of its graphs (Virtuoso's is): kg
+        # keeps the union as a set in a graph of its own and queries read that one
+        g, u = f"<{iri}>", f"<{UNION_GRAPH}>"
+        body = "\n".join(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} ." for s, p, o in graph)
+        self.update(
+            f"{_unshare(g, u)} ;\nDROP SILENT GRAPH {g} ;\n"
+            f"INSERT DATA {{ GRAPH {g} {{\n{body}\n}} }} ;\n"
+            f"INSERT DATA {{ GRAPH {u} {{\n{body}\n}} }}"
+        )
 
     def remove_article(self, article_id: str) -> bool:
         g = graph_iri(article_id)
         if not self.query(f"ASK {{ GRAPH <{g}> {{ ?s ?p ?o }} }}").boolean:
             return False
-        self.update(f"DROP SILENT GRAPH <{g}>")
+        self.update(f"{_unshare(f'<{g}>', f'<{UNION_GRAPH}>')} ;\nDROP SILENT GRAPH <{g}>")
         return True
+
+    @staticmethod
+    def _form(text: str) -> dict[str, str]:
+        """The request: a query that reads the default graph reads kg's union (a set); one
+        that names graphs keeps the server's dataset, since naming a default graph in the
+        protocol would leave it no named graphs at all."""
+        from kg.sparql import tokens
+
+        if any(kind == "word" and word == "GRAPH" for kind, _, word in tokens(text)):
+            return {"query": text}
+        return {"query": text, "default-graph-uri": str(UNION_GRAPH)}
+
+    def sync_union(self) -> None:
+        u = f"<{UNION_GRAPH}>"
+        self.update(
+            f"DELETE {{ GRAPH {u} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {u} {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != {u}) }} }} ;\n"
+            f"INSERT {{ GRAPH {u} {{ ?s ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+            f'FILTER(?g != {u} && STRSTARTS(STR(?g), "{GRAPH_PREFIX}")) }}'
+        )
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
         text = bind(sparql, bindings)
@@ -338,11 +428,11 @@ class SparqlStore(Store):
         if not m:
             raise QueryError("not a SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE)")
         if m.group(1).upper() in ("CONSTRUCT", "DESCRIBE"):
-            body = self._post(self.query_url, {"query": text}, "application/n-triples, text/plain")
+            body = self._post(self.query_url, self._form(text), "application/n-triples, text/plain")
             g = Graph()
             g.parse(data=body.decode("utf-8"), format="nt")
             return Result(graph=g)
-        body = self._post(self.query_url, {"query": text}, "application/sparql-results+json")
+        body = self._post(self.query_url, self._form(text), "application/sparql-results+json")
         try:
             data = json.loads(body)
         except json.JSONDecodeError as exc:
@@ -359,7 +449,7 @@ class SparqlStore(Store):
     def _graphs(self) -> list[URIRef]:
         res = self.query(
             "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
-            f'FILTER(STRSTARTS(STR(?g), "{GRAPH_PREFIX}")) }}'
+            f'FILTER(STRSTARTS(STR(?g), "{GRAPH_PREFIX}") && ?g != <{UNION_GRAPH}>) }}'
         )
         return sorted(r[0] for r in res.rows)  # type: ignore[type-var]
 
@@ -380,7 +470,7 @@ class SparqlStore(Store):
     def __len__(self) -> int:
         res = self.query(
             "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
-            f'FILTER(STRSTARTS(STR(?g), "{GRAPH_PREFIX}")) }}'
+            f'FILTER(STRSTARTS(STR(?g), "{GRAPH_PREFIX}") && ?g != <{UNION_GRAPH}>) }}'
         )
         return int(res.rows[0][0])  # type: ignore[arg-type]
 

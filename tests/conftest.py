@@ -89,3 +89,4 @@ def clear_sparql_store(st) -> None:
         st.remove_article(article)
     for g in st._graphs():
         st.update(f"DROP SILENT GRAPH <{g}>")
+    st.update(f"DROP SILENT GRAPH <{store_mod.UNION_GRAPH}>")

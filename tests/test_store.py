@@ -122,3 +122,34 @@ def test_unreachable_sparql_server_is_a_clean_error():
     st = store_mod.open("sparql:http://127.0.0.1:9/sparql")
     with pytest.raises(StoreError, match="cannot reach"):
         len(st)
+
+
+def test_a_fact_held_by_many_articles_is_counted_once(any_store):
+    for art in ("a1", "a2", "a3"):
+        g = article_graph(art, "same")
+        g.add((A, RDF.type, KG.Country))
+        any_store.put_article(art, g)
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?c a ?t }"
+    assert int(any_store.query(count, {"t": KG.Country}).rows[0][0]) == 1
+    any_store.remove_article("a1")
+    any_store.remove_article("a2")
+    assert int(any_store.query(count, {"t": KG.Country}).rows[0][0]) == 1  # a3 still says so
+    any_store.remove_article("a3")
+    assert int(any_store.query(count, {"t": KG.Country}).rows[0][0]) == 0
+
+
+def test_a_store_written_without_the_union_is_brought_up_to_date(tmp_path):
+    import pyoxigraph as ox
+
+    raw = ox.Store(str(tmp_path / "old"))
+    raw.update(
+        f"INSERT DATA {{ GRAPH <{graph_iri('a1')}> {{ <{A}> a <{KG.Country}> }} "
+        f"GRAPH <{graph_iri('a2')}> {{ <{A}> a <{KG.Country}> }} }}"
+    )
+    raw.flush()
+    del raw
+    with store_mod.open(f"oxigraph:{tmp_path / 'old'}", create=False, read_only=True) as st:
+        assert len(st.query("SELECT ?c WHERE { ?c a ?t }", {"t": KG.Country})) >= 1
+    with store_mod.open(f"oxigraph:{tmp_path / 'old'}") as st:
+        rows = st.query("SELECT ?c WHERE { ?c a ?t }", {"t": KG.Country}).rows
+        assert rows == ((A,),)
