@@ -20,6 +20,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -34,7 +35,7 @@ from kg.extract.text import normalise
 from kg.store import Result, Store
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
-PARAM_KINDS = ("entity", "text", "date")
+PARAM_KINDS = ("entity", "text", "date", "number")
 FORMATS = ("table", "csv", "tsv", "json")
 
 
@@ -82,34 +83,104 @@ def named_queries() -> dict[str, NamedQuery]:
     return {q.name: q for q in map(parse_query_file, sorted(QUERY_DIR.glob("*.rq")))}
 
 
-def _labels(store: Store) -> dict[str, set[URIRef]]:
+def _labels(store: Store) -> dict[str, set[tuple[URIRef, str, str]]]:
+    """normalised name → (IRI, type, label) of every entity bearing it."""
+    classes = " ".join(f"<https://w3id.org/kg/ontology#{t}>" for t in _TYPES)
     res = store.query(
-        "SELECT DISTINCT ?e ?l WHERE { { ?e <http://www.w3.org/2000/01/rdf-schema#label> ?l } "
-        "UNION { ?e <http://www.w3.org/2004/02/skos/core#altLabel> ?l } }"
+        f"""SELECT DISTINCT ?e ?cls ?label ?l WHERE {{
+              VALUES ?cls {{ {classes} }}
+              ?e a ?cls ; <http://www.w3.org/2000/01/rdf-schema#label> ?label .
+              {{ ?e <http://www.w3.org/2000/01/rdf-schema#label> ?l }}
+              UNION {{ ?e <http://www.w3.org/2004/02/skos/core#altLabel> ?l }} }}"""
     )
-    out: dict[str, set[URIRef]] = {}
-    for e, label in res.rows:
+    out: dict[str, set[tuple[URIRef, str, str]]] = {}
+    for e, cls, label, name in res.rows:
         if isinstance(e, URIRef):
-            out.setdefault(normalise(str(label)), set()).add(e)
+            t = str(cls).rsplit("#", 1)[-1]
+            out.setdefault(normalise(str(name)), set()).add((e, t, str(label)))
     return out
 
 
+_TYPES = ("Person", "Organisation", "Country", "Place", "Event", "Initiative")
+
+
+def _listing(hits: Iterable[tuple[URIRef, str, str]]) -> str:
+    return "; ".join(sorted({f"{t}:{label}" for _, t, label in hits}))
+
+
 def find_entities(store: Store, name: str) -> list[URIRef]:
-    """IRIs whose label or alternative label equals ``name`` up to case, accents, spaces
-    and a leading article; failing that, those whose label contains all its words."""
+    """The entity ``name`` means: its label or another name, up to case, accents, spaces
+    and a leading article ("Type:name" when two types share it), else the one entity
+    whose label holds all its words. An IRI (``<…>`` or ``http…``) is taken as given.
+
+    Unknown and ambiguous names are errors that list the close candidates: an answer
+    about the wrong entity, or about two mixed together, reads like a right one."""
     if name.startswith("<") and name.endswith(">"):
         return [URIRef(name[1:-1])]
     if re.match(r"^https?://\S+$", name):
         return [URIRef(name)]
+    wanted, sep, rest = name.partition(":")
+    if sep and wanted in _TYPES:
+        name = rest.strip()
+    else:
+        wanted = ""
     labels = _labels(store)
     key = normalise(name)
-    if key in labels:
-        return sorted(labels[key])
-    words = key.split()
-    found = {
-        e for label, iris in labels.items() if all(w in label.split() for w in words) for e in iris
-    }
-    return sorted(found)
+
+    def of_type(hits: Iterable[tuple[URIRef, str, str]]) -> set[tuple[URIRef, str, str]]:
+        return {h for h in hits if not wanted or h[1] == wanted}
+
+    hits = of_type(labels.get(key, set()))
+    if not hits:
+        words = key.split()
+        hits = of_type(
+            h
+            for label, found in labels.items()
+            if all(w in label.split() for w in words)
+            for h in found
+        )
+    iris = {h[0] for h in hits}
+    if len(iris) == 1:
+        return sorted(iris)
+    if len(iris) > 1:
+        raise QueryError(
+            f"{name!r} names {len(iris)} entities: {_listing(hits)} "
+            "(give the full name, or Type:name)"
+        )
+    from difflib import get_close_matches
+
+    close = get_close_matches(key, list(labels), n=5, cutoff=0.6)
+    near = _listing(h for c in close for h in of_type(labels[c]))
+    raise QueryError(f"no entity is named {name!r}" + (f"; did you mean {near}?" if near else ""))
+
+
+_ACCENTS = {
+    "a": "aàâäáãå",
+    "e": "eéèêë",
+    "i": "iîïíì",
+    "o": "oôöóòõ",
+    "u": "uùûüú",
+    "c": "cç",
+    "y": "yÿý",
+    "n": "nñ",
+    "d": "dđ",
+}
+
+
+def accent_pattern(text: str) -> str:
+    """A regular expression matching ``text`` whatever its accents (``REGEX(…, "i")``).
+
+    >>> accent_pattern("sécurité")
+    's[eéèêë][cç][uùûüú]r[iîïíì]t[eéèêë]'
+    """
+    out = []
+    for ch in normalise(text):
+        base = ch.lower()
+        if ch.isspace():
+            out.append(r"\s+")
+        else:
+            out.append(f"[{_ACCENTS[base]}]" if base in _ACCENTS else re.escape(ch))
+    return "".join(out)
 
 
 def _term(store: Store, param: Param, value: str) -> Node | list[Node]:
@@ -122,6 +193,10 @@ def _term(store: Store, param: Param, value: str) -> Node | list[Node]:
             raise QueryError(
                 f"parameter {param.name!r}: {value!r} is not a date (YYYY-MM-DD)"
             ) from exc
+    if param.kind == "number":
+        if not re.fullmatch(r"\d+", value.strip()):
+            raise QueryError(f"parameter {param.name!r}: {value!r} is not a whole number")
+        return Literal(int(value), datatype=XSD.integer)
     return Literal(value)
 
 
@@ -137,7 +212,11 @@ def bindings_for(store: Store, query: NamedQuery, values: dict[str, str]) -> dic
     missing = [p.name for p in query.params if p.required and p.name not in values]
     if missing:
         raise QueryError(f"query {query.name!r} needs --param {missing[0]}=…")
-    return {k: _term(store, declared[k], v) for k, v in values.items()}
+    out: dict = {k: _term(store, declared[k], v) for k, v in values.items()}
+    for k, v in values.items():
+        if declared[k].kind == "text":  # for REGEX(?x, ?k_re, "i"): accents and case aside
+            out[f"{k}_re"] = Literal(accent_pattern(v))
+    return out
 
 
 def run_named(store: Store, name: str, values: dict[str, str] | None = None) -> Result:

@@ -10,6 +10,7 @@ offsets keep a rebuild identical to the previous one.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Mapping
 from urllib.parse import quote
 
@@ -47,6 +48,15 @@ def _h(*parts: object) -> str:
 
 def _local(article_id: str, kind: str, suffix: str) -> URIRef:
     return ID[f"{kind}/{quote(article_id, safe='-_.~')}/{suffix}"]
+
+
+def clean_title(title: str) -> str:
+    """A post's title as text: no punctuation or spaces left over from the sentence.
+
+    >>> clean_title(". vice-ministre ,")
+    'vice-ministre'
+    """
+    return re.sub(r"\s+", " ", title).strip(" \t\n.,;:–—-·|\"«»()[]'’")
 
 
 def sentence_iri(article_id: str, index: int) -> URIRef:
@@ -96,10 +106,11 @@ def to_graph(
         g.add((node, KG.inArticle, a))
         g.add((node, KG.extractor, Literal(r.extractor)))
         g.add((node, KG.confidence, Literal(f"{r.confidence:.2f}", datatype=XSD.decimal)))
-        if r.predicate.value == "holdsRole" and r.role:
-            pos = _local(art.id, "position", _h(s, o, r.role))
+        title = clean_title(r.role) if r.role else ""
+        if r.predicate.value == "holdsRole" and title:
+            pos = _local(art.id, "position", _h(s, o, title))
             g.add((pos, RDF.type, KG.Position))
-            g.add((pos, KG.title, Literal(r.role)))
+            g.add((pos, KG.title, Literal(title)))
             g.add((pos, KG.positionIn, o))
             g.add((s, KG.holdsPosition, pos))
 

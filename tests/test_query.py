@@ -9,7 +9,7 @@ from kg.cli import cli
 from kg.errors import QueryError
 from kg.query import find_entities, named_queries, run_named, run_sparql
 
-from .conftest import SEED_GOLD, seed_name
+from .conftest import SEED_GOLD, SEEDS, seed_name
 
 
 def rows(store, name, **params):
@@ -167,7 +167,8 @@ def test_names_match_without_case_or_accents(seed_store):
 )
 def test_hostile_values_change_nothing_but_the_match(seed_store, evil):
     n = len(seed_store)
-    assert rows(seed_store, "commitments-by", actor=evil) == []
+    with pytest.raises(QueryError, match="no entity is named"):
+        rows(seed_store, "commitments-by", actor=evil)
     assert rows(seed_store, "commitments-by", actor="Chine", topic=evil) == []
     assert len(seed_store) == n
 
@@ -217,3 +218,47 @@ def test_cli_query_formats(tmp_path, nlp):
     assert r.exit_code == 0
     r = runner.invoke(cli, ["query", "nope", "--store", url])
     assert r.exit_code == 1 and "no query named" in r.output
+
+
+def test_topics_ignore_accents_and_case(seed_store):
+    accented = rows(seed_store, "commitments-by", actor="Chine", topic="sécurité")
+    assert accented
+    assert rows(seed_store, "commitments-by", actor="Chine", topic="SECURITE") == accented
+    assert rows(seed_store, "commitments-by", actor="Chine", topic="securite") == accented
+
+
+def test_unknown_and_ambiguous_names_are_errors_with_candidates(seed_store):
+    with pytest.raises(QueryError, match=r"did you mean .*Event:4e session plénière"):
+        rows(seed_store, "participants", event="4e sesion pleniere")
+    with pytest.raises(QueryError, match=r"'Pham' names \d+ entities: .*Person:Pham Minh Chinh"):
+        rows(seed_store, "profile", entity="Pham")
+    assert find_entities(seed_store, "Country:Vietnam") == find_entities(seed_store, "Vietnam")
+
+
+def test_one_row_per_fact_in_a_meaningful_order(seed_store):
+    got = rows(seed_store, "profile", entity="Vietnam")
+    keys = [(r["direction"], r["relation"], r["otherName"]) for r in got]
+    assert len(keys) == len(set(keys))
+    assert [(r["relation"], r["otherName"]) for r in got] == sorted(
+        (r["relation"], r["otherName"]) for r in got
+    )
+    titles = [r["title"] for r in rows(seed_store, "positions")]
+    assert titles and all(t == t.strip(" .,;:") and t for t in titles)
+
+
+def test_co_participation_minimum_is_applied(seed_store):
+    every = rows(seed_store, "co-participation")
+    three = rows(seed_store, "co-participation", min="3")
+    assert all(int(r["shared"]) >= 3 for r in three) and len(three) < len(every)
+    with pytest.raises(QueryError, match="not a whole number"):
+        rows(seed_store, "co-participation", min="three")
+
+
+def test_cli_unknown_entity_is_an_error_not_an_empty_answer(tmp_path, nlp):
+    url = f"oxigraph:{tmp_path / 's'}"
+    runner = CliRunner()
+    runner.invoke(cli, ["build", str(SEEDS / "002_c231b7b4a89e3f3b.txt"), "--store", url])
+    r = runner.invoke(
+        cli, ["query", "participants", "--param", "event=Sommet inexistant", "--store", url]
+    )
+    assert r.exit_code == 1 and "no entity is named" in r.output
