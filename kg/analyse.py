@@ -66,6 +66,7 @@ class Statement:
     object: str
     evidence: str
     article: str
+    stated: bool = True  # both ends are named in the evidence sentence
 
 
 @dataclass
@@ -115,7 +116,7 @@ def read_graph(store: Store, article: str | None = None) -> GraphData:
     preds = " ".join(KG[p.value].n3() for p in Predicate)
     res = store.query(
         f"""
-        SELECT ?s ?p ?o ?text ?art WHERE {{
+        SELECT ?s ?p ?o ?text ?art ?sent WHERE {{
           VALUES ?p {{ {preds} }}
           ?x <{RDF}subject> ?s ; <{RDF}predicate> ?p ; <{RDF}object> ?o ;
              {KG.evidence.n3()} ?sent ; {KG.inArticle.n3()} ?a .
@@ -123,9 +124,19 @@ def read_graph(store: Store, article: str | None = None) -> GraphData:
         }}""",
         bind,
     )
-    for s, p, o, text, art in res.rows:
+    named = {
+        (str(e), str(sent))
+        for e, sent in store.query(
+            f"SELECT DISTINCT ?e ?sent WHERE {{ ?m {KG.mentionOf.n3()} ?e ; "
+            f"{KG.inSentence.n3()} ?sent }}"
+        ).rows
+    }
+    for s, p, o, text, art, sent in res.rows:
         if str(s) in data.nodes and str(o) in data.nodes:
-            data.statements.append(Statement(str(s), _PRED_OF[str(p)], str(o), str(text), str(art)))
+            stated = (str(s), str(sent)) in named and (str(o), str(sent)) in named
+            data.statements.append(
+                Statement(str(s), _PRED_OF[str(p)], str(o), str(text), str(art), stated)
+            )
     res = store.query(
         f"""
         SELECT ?c ?actor ?kind ?partner ?initiative ?text ?art WHERE {{
@@ -158,20 +169,21 @@ def read_graph(store: Store, article: str | None = None) -> GraphData:
     return data
 
 
-def _add_edge(g: nx.Graph, u: str, v: str, relation: str, evidence: str, article: str) -> None:
-    if g.has_edge(u, v):
-        d = g.edges[u, v]
-        d["weight"] += 1
-        if relation not in d["relations"]:
-            d["relations"].append(relation)
-        if evidence not in d["evidence_list"]:
-            d["evidence_list"].append(evidence)
-        if article not in d["article_list"]:
-            d["article_list"].append(article)
-    else:
-        g.add_edge(
-            u, v, weight=1, relations=[relation], evidence_list=[evidence], article_list=[article]
-        )
+def _add_edge(
+    g: nx.Graph, u: str, v: str, relation: str, evidence: str, article: str, stated: bool = True
+) -> None:
+    if not g.has_edge(u, v):
+        g.add_edge(u, v, weight=0, relations=[], evidence_list=[], article_list=[], stated_list=[])
+    d = g.edges[u, v]
+    d["weight"] += 1
+    if relation not in d["relations"]:
+        d["relations"].append(relation)
+    if evidence not in d["evidence_list"]:
+        d["evidence_list"].append(evidence)
+    if article not in d["article_list"]:
+        d["article_list"].append(article)
+    if stated and (relation, evidence, article) not in d["stated_list"]:
+        d["stated_list"].append((relation, evidence, article))
 
 
 def _finish(g: nx.Graph) -> nx.Graph:
@@ -183,6 +195,10 @@ def _finish(g: nx.Graph) -> nx.Graph:
         d["evidence"] = "\n".join(ev[:5])
         d["articles"] = "\n".join(arts)
         d["statements"] = len(ev)
+        stated = d.pop("stated_list")
+        d["stated"] = bool(stated)
+        if stated:  # a hop kg path may rest on: its sentence names both ends
+            d["stated_relation"], d["stated_evidence"], d["stated_article"] = stated[0]
     return g
 
 
@@ -203,13 +219,13 @@ def project(
         g = nx.DiGraph()
         for s in data.statements:
             if keep(s.subject) and keep(s.object):
-                _add_edge(g, s.subject, s.object, s.predicate, s.evidence, s.article)
+                _add_edge(g, s.subject, s.object, s.predicate, s.evidence, s.article, s.stated)
         g.add_nodes_from(n for n in data.nodes if keep(n))
     elif projection == Projection.ACTOR_EVENT:
         g = nx.Graph()
         for s in data.statements:
             if s.predicate in ("participatesIn", "organises") and keep(s.subject):
-                _add_edge(g, s.subject, s.object, s.predicate, s.evidence, s.article)
+                _add_edge(g, s.subject, s.object, s.predicate, s.evidence, s.article, s.stated)
     elif projection == Projection.CO_PARTICIPATION:
         g = nx.Graph()
         by_event: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)
@@ -283,16 +299,27 @@ def score(g: nx.Graph, measure: Measure | str, *, seed: int = SEED) -> Scores:
     raise KgError(f"{measure} is not a node score; use communities() or brokers()")
 
 
-def communities(g: nx.Graph, *, seed: int = SEED) -> list[set[str]]:
+#: Louvain's resolution (networkx's default): modularity as Newman defined it.
+RESOLUTION = 1.0
+
+
+def communities(g: nx.Graph, *, seed: int = SEED, resolution: float = RESOLUTION) -> list[set[str]]:
     """Louvain communities (seeded: the same graph always gives the same communities),
-    largest first."""
+    largest first; an entity with no relation is a community of its own (see
+    :func:`split_singletons`). ``resolution`` above 1 gives more, smaller communities."""
     import networkx as nx
 
     und = g.to_undirected() if g.is_directed() else g
     if und.number_of_edges() == 0:
         return [{n} for n in und]
-    found = nx.community.louvain_communities(und, weight="weight", seed=seed)
+    found = nx.community.louvain_communities(und, weight="weight", seed=seed, resolution=resolution)
     return sorted(found, key=lambda c: (-len(c), min(c)))
+
+
+def split_singletons(comms: list[set[str]]) -> tuple[list[set[str]], set[str]]:
+    """Communities of two or more, and the entities left alone (no relation in this
+    projection): one "unconnected" group rather than dozens of one-entity communities."""
+    return [c for c in comms if len(c) > 1], {n for c in comms if len(c) == 1 for n in c}
 
 
 @dataclass(frozen=True)
@@ -329,34 +356,54 @@ class Hop:
 
 
 def resolve_node(g: nx.Graph, name: str) -> str:
-    """The node of ``g`` a name or IRI designates (labels compared without case/accents)."""
+    """The node of ``g`` a name or IRI designates (labels compared without case/accents).
+    Unknown and ambiguous names are errors listing the candidates."""
     if name in g:
         return name
     key = normalise(name)
     hits = [n for n, d in g.nodes(data=True) if normalise(d.get("label", "")) == key]
     if not hits:
         hits = [n for n, d in g.nodes(data=True) if key in normalise(d.get("label", ""))]
-    if not hits:
-        raise KgError(f"no entity named {name!r} in this graph")
-    return max(hits, key=lambda n: g.nodes[n].get("mentions", 0))
+    if len(hits) == 1:
+        return hits[0]
+    if hits:
+        listed = "; ".join(
+            sorted(f"{g.nodes[n].get('type')}:{g.nodes[n].get('label')}" for n in hits)
+        )
+        raise KgError(f"{name!r} names {len(hits)} entities: {listed} (give the full name or IRI)")
+    from difflib import get_close_matches
+
+    labels = {normalise(d.get("label", "")): d.get("label", "") for _, d in g.nodes(data=True)}
+    near = [labels[k] for k in get_close_matches(key, list(labels), n=5, cutoff=0.6)]
+    raise KgError(
+        f"no entity named {name!r} in this graph"
+        + (f"; did you mean {'; '.join(near)}?" if near else "")
+    )
 
 
 def path(g: nx.Graph, a: str, b: str) -> list[Hop]:
     """A shortest chain of stated relations between two entities, each hop with its
-    evidence (relations are followed in either direction)."""
+    evidence (relations are followed in either direction). Only hops whose evidence
+    sentence names both their ends are followed: a relation drawn from the article as a
+    whole ("the minister" and a country two paragraphs apart) is no link to show."""
     import networkx as nx
 
     src, dst = resolve_node(g, a), resolve_node(g, b)
     und = g.to_undirected(as_view=True) if g.is_directed() else g
+    stated = nx.subgraph_view(und, filter_edge=lambda u, v: und.edges[u, v].get("stated", False))
     try:
-        nodes = nx.shortest_path(und, src, dst)
+        nodes = nx.shortest_path(stated, src, dst)
     except nx.NetworkXNoPath as exc:
-        raise KgError(f"no chain of relations links {a!r} and {b!r}") from exc
+        raise KgError(f"no chain of stated relations links {a!r} and {b!r}") from exc
     hops = []
     for u, v in itertools.pairwise(nodes):
-        forward = g.has_edge(u, v) if g.is_directed() else True
+        forward = (
+            g.has_edge(u, v) and g.edges[u, v].get("stated", False) if g.is_directed() else True
+        )
         d = g.edges[u, v] if forward else g.edges[v, u]
-        hops.append(Hop(u, d["relation"], v, forward, d["evidence"].split("\n")[0], d["articles"]))
+        hops.append(
+            Hop(u, d["stated_relation"], v, forward, d["stated_evidence"], d["stated_article"])
+        )
     return hops
 
 

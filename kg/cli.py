@@ -480,7 +480,12 @@ def analyse(projection: str, measure: str, top_n: int, fmt: str, store_url: str 
     with _open(store_url) as st:
         g = an.project(an.read_graph(st), projection)
     label = {n: d.get("label", n) for n, d in g.nodes(data=True)}
-    tables: list[tuple[str, list[str], list[list[Any]]]] = []
+    if fmt == "csv" and measure == "summary":
+        raise click.UsageError(
+            "a CSV file holds one table: give --measure pagerank, degree, weighted-degree, "
+            "betweenness, communities or brokers"
+        )
+    tables: list[tuple[str, str, list[str], list[list[Any]]]] = []
     if measure in ("summary", "pagerank", "degree", "weighted-degree", "betweenness"):
         m = "pagerank" if measure == "summary" else measure
         scores = an.score(g, m)
@@ -489,14 +494,32 @@ def analyse(projection: str, measure: str, top_n: int, fmt: str, store_url: str 
             for i, (n, v) in enumerate(an.top(g, scores, top_n))
         ]
         note = f" ({scores.note})" if scores.note else ""
-        tables.append((f"Top actors by {m}{note}", ["rank", "actor", "type", m], rows))
+        tables.append(
+            ("centrality", f"Top actors by {m}{note}", ["rank", "actor", "type", m], rows)
+        )
     comms = an.communities(g) if measure in ("summary", "communities", "brokers") else []
     if measure in ("summary", "communities"):
-        rows = [
-            [i + 1, len(c), "; ".join(sorted((label[n] for n in c), key=lambda x: x.lower())[:12])]
-            for i, c in enumerate(comms[:top_n])
-        ]
-        tables.append(("Communities (Louvain, seeded)", ["community", "size", "members"], rows))
+        groups, alone = an.split_singletons(comms)
+        full = fmt != "table"  # files get every member; the terminal a readable line
+        rows = [[i + 1, len(c), _members(c, label, full)] for i, c in enumerate(groups[:top_n])]
+        if len(groups) > top_n:
+            rows.append(
+                [
+                    "…",
+                    sum(len(c) for c in groups[top_n:]),
+                    f"and {len(groups) - top_n} more communities (--top)",
+                ]
+            )
+        if alone:
+            rows.append(["unconnected", len(alone), _members(alone, label, full)])
+        tables.append(
+            (
+                "communities",
+                f"Communities (Louvain, seeded, resolution {an.RESOLUTION})",
+                ["community", "size", "members"],
+                rows,
+            )
+        )
     if measure == "brokers":
         rows = [
             [label[b.node], b.community + 1, b.reaches, round(b.betweenness, 5)]
@@ -504,6 +527,7 @@ def analyse(projection: str, measure: str, top_n: int, fmt: str, store_url: str 
         ]
         tables.append(
             (
+                "brokers",
                 "Brokers between communities",
                 ["entity", "community", "other communities reached", "betweenness"],
                 rows,
@@ -548,13 +572,22 @@ def path(source: str, target: str, fmt: str, store_url: str | None) -> None:
         click.echo(f"   [{h.articles.split('|')[0]}] {h.evidence}")
 
 
-def _print_tables(tables: list[tuple[str, list[str], list[list[Any]]]], fmt: str) -> None:
+def _members(nodes: set[str], label: dict[str, str], full: bool, shown: int = 12) -> str:
+    names = sorted((label[n] for n in nodes), key=lambda x: x.lower())
+    if full or len(names) <= shown:
+        return "; ".join(names)
+    return "; ".join(names[:shown]) + f" … and {len(names) - shown} more"
+
+
+def _print_tables(tables: list[tuple[str, str, list[str], list[list[Any]]]], fmt: str) -> None:
+    """Tables as a terminal shows them, or as files: JSON keyed by a stable name (each
+    with its title and rows), CSV one plain table (header, rows: no comment lines)."""
     if fmt == "json":
         click.echo(
             json.dumps(
                 {
-                    title: [dict(zip(cols, r, strict=True)) for r in rows]
-                    for title, cols, rows in tables
+                    key: {"title": title, "rows": [dict(zip(cols, r, strict=True)) for r in rows]}
+                    for key, title, cols, rows in tables
                 },
                 ensure_ascii=False,
                 indent=2,
@@ -565,14 +598,13 @@ def _print_tables(tables: list[tuple[str, list[str], list[list[Any]]]], fmt: str
         import csv
 
         w = csv.writer(sys.stdout)
-        for title, cols, rows in tables:
-            w.writerow([f"# {title}"])
+        for _, _, cols, rows in tables:
             w.writerow(cols)
             w.writerows(rows)
         return
     from rich.table import Table
 
-    for title, cols, rows in tables:
+    for _, title, cols, rows in tables:
         table = Table(title=title)
         for c in cols:
             table.add_column(c, overflow="fold")

@@ -126,9 +126,23 @@ def overview_graph(g: nx.Graph, comms: list[set[str]]) -> nx.Graph:
     relations between communities as weighted edges."""
     import networkx as nx
 
-    member = {n: i for i, c in enumerate(comms) for n in c}
+    groups, alone = analyse.split_singletons(comms)
+    if alone:
+        groups = [*groups, alone]
+    member = {n: i for i, c in enumerate(groups) for n in c}
     o = nx.Graph()
-    for i, c in enumerate(comms):
+    for i, c in enumerate(groups):
+        if c is alone:
+            o.add_node(
+                f"community-{i}",
+                label=f"unconnected ({len(c)} entities)",
+                type="Community",
+                mentions=sum(g.nodes[n].get("mentions", 0) for n in c),
+                articles=0,
+                article_names="",
+                members=len(c),
+            )
+            continue
         top = sorted(c, key=lambda n: (-g.nodes[n].get("mentions", 0), n))[:3]
         names = [g.nodes[n].get("label", n) for n in top]
         o.add_node(

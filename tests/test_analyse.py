@@ -1,10 +1,12 @@
 import json
 
 import networkx as nx
+import pytest
 from click.testing import CliRunner
 
 from kg import analyse
 from kg.cli import cli
+from kg.errors import KgError
 from kg.export import export_network
 
 
@@ -74,8 +76,15 @@ def test_path_with_evidence_for_every_hop(seed_store):
 
     g = graph(seed_store)
     hops = analyse.path(g, "Sun Weidong", "Cho Tae-yul")
-    assert len(hops) == 2
+    assert len(hops) == 3  # the two-hop chain rests on a sentence that names only one end
     assert all(h.evidence and h.articles == seed_name("002_c231b7b4a89e3f3b") for h in hops)
+    for h in hops:
+        d = g.edges[h.source, h.target] if h.forward else g.edges[h.target, h.source]
+        assert d["stated"] and h.evidence == d["stated_evidence"]
+    with pytest.raises(KgError, match=r"'Pham' names \d+ entities: .*Person:Pham Minh Chinh"):
+        analyse.path(g, "Pham", "Sun Weidong")
+    with pytest.raises(KgError, match="did you mean Cho Tae-yul"):
+        analyse.path(g, "Cho Tae-yol", "Sun Weidong")
     assert g.nodes[hops[0].source]["label"] == "Sun Weidong"
     assert g.nodes[hops[-1].target]["label"] == "Cho Tae-yul"
 
@@ -98,10 +107,21 @@ def test_cli_analyse_and_path(tmp_path, nlp):
     assert r.exit_code == 0, r.output
     assert "Top actors by pagerank" in r.output and "Communities" in r.output
     r = runner.invoke(cli, ["analyse", "--measure", "brokers", "--format", "json", "--store", url])
-    assert json.loads(r.output)["Brokers between communities"]
+    assert json.loads(r.output)["brokers"]["rows"]
+    r = runner.invoke(
+        cli, ["analyse", "--measure", "communities", "--format", "json", "--store", url]
+    )
+    found = json.loads(r.output)["communities"]["rows"]
+    assert all(" more" not in row["members"] for row in found)  # files are never cut
+    assert sum(1 for row in found if row["community"] == "unconnected") <= 1
+    assert all(row["size"] > 1 for row in found if row["community"] != "unconnected")
+    r = runner.invoke(cli, ["analyse", "--measure", "pagerank", "--format", "csv", "--store", url])
+    assert r.output.splitlines()[0] == "rank,actor,type,pagerank"
+    r = runner.invoke(cli, ["analyse", "--format", "csv", "--store", url])
+    assert r.exit_code == 2 and "one table" in r.output
     r = runner.invoke(cli, ["path", "Sun Weidong", "Cho Tae-yul", "--store", url])
     assert r.exit_code == 0, r.output
-    assert "2 hop(s)" in r.output and f"[{seed_name('002_c231b7b4a89e3f3b')}]" in r.output
+    assert "3 hop(s)" in r.output and f"[{seed_name('002_c231b7b4a89e3f3b')}]" in r.output
     r = runner.invoke(
         cli, ["export", "--format", "gexf", "--projection", "actor-event", "--store", url]
     )
