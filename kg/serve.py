@@ -42,6 +42,7 @@ SELECT_TYPES = {
 }
 GRAPH_TYPES = {
     "text/turtle": "turtle",
+    "application/rdf+xml": "xml",  # what SPARQLWrapper asks for a CONSTRUCT by default
     "application/n-triples": "nt",
     "text/plain": "nt",
     "application/ld+json": "json-ld",
@@ -52,6 +53,7 @@ _CONTENT_TYPE = {
     "csv": "text/csv",
     "tsv": "text/tab-separated-values",
     "turtle": "text/turtle",
+    "rdfxml": "application/rdf+xml",
     "nt": "application/n-triples",
     "json-ld": "application/ld+json",
 }
@@ -253,6 +255,8 @@ class Handler(BaseHTTPRequestHandler):
                 "nt": "nt",
                 "jsonld": "json-ld",
                 "json-ld": "json-ld",
+                "xml": "xml",
+                "rdfxml": "xml",
             }.get(wanted) or _negotiate(accept, GRAPH_TYPES, "turtle")
         else:
             fmt = (
@@ -261,9 +265,8 @@ class Handler(BaseHTTPRequestHandler):
                 else _negotiate(accept, SELECT_TYPES, "json")
             )
         headers = {"X-KG-Truncated": "true"} if truncated else {}
-        self._send(
-            HTTPStatus.OK, render(result, fmt), _CONTENT_TYPE[fmt] + "; charset=utf-8", headers
-        )
+        mime = _CONTENT_TYPE["rdfxml" if result.graph is not None and fmt == "xml" else fmt]
+        self._send(HTTPStatus.OK, render(result, fmt), mime + "; charset=utf-8", headers)
 
     # -------------------------------------------------------------------- verbs
     def do_GET(self) -> None:

@@ -139,3 +139,26 @@ def test_listens_on_localhost_by_default():
     from kg.serve import DEFAULT_HOST
 
     assert DEFAULT_HOST == "127.0.0.1"
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        "CONSTRUCT { ?s ?p ?o } WHERE { ?s a ?c ; ?p ?o } LIMIT 20",
+        "DESCRIBE ?s WHERE { ?s a ?c } LIMIT 1",
+    ],
+)
+def test_sparqlwrapper_defaults_give_a_graph_for_construct_and_describe(endpoint, form):
+    from rdflib import Graph
+
+    w = SPARQLWrapper(f"{endpoint}/sparql")
+    w.setQuery(form.replace("?c", "<https://w3id.org/kg/ontology#Country>"))
+    g = w.query().convert()  # SPARQLWrapper's own defaults: RDF/XML, parsed
+    assert isinstance(g, Graph) and len(g) > 0
+
+
+def test_sparqlwrapper_defaults_for_ask(endpoint):
+    w = SPARQLWrapper(f"{endpoint}/sparql")
+    w.setQuery("ASK { ?s a <https://w3id.org/kg/ontology#Country> }")
+    doc = w.query().convert()  # its default: SPARQL results XML, as a DOM
+    assert doc.getElementsByTagName("boolean")[0].firstChild.data == "true"
