@@ -87,10 +87,16 @@ def article_id(url: str | None, text: str) -> str:
 
 
 def _first_line_title(text: str) -> str | None:
+    """The first line as the headline; a first line that is a whole paragraph (a text
+    with no title line) gives its opening words instead, so that the article still has a
+    name an analyst can read."""
     for line in text.splitlines():
         line = line.strip()
         if line:
-            return line if len(line) <= _MAX_TITLE else None
+            if len(line) <= _MAX_TITLE:
+                return line
+            cut = line[:100].rsplit(" ", 1)[0].rstrip(" ,;:")
+            return cut + " …"
     return None
 
 

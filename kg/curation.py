@@ -39,7 +39,7 @@ from rdflib.namespace import SKOS
 from kg.errors import KgError
 from kg.extract.text import normalise
 from kg.model import EntityType, Predicate
-from kg.namespace import ID, KG
+from kg.namespace import ID, KG, SCHEMA
 from kg.rdf import CLASS, ORG_CLASS
 from kg.sparql import nt_term
 from kg.store import Store
@@ -285,6 +285,18 @@ def _merge(store: Store, keep: URIRef, gone: URIRef) -> None:
         f"DELETE {{ GRAPH ?g {{ {k} {alt} ?l }} }} "
         f"WHERE {{ GRAPH ?g {{ {k} {alt} ?l . {k} {label} ?l }} }}"
     )
+    _names_from_labels(store, keep)
+
+
+def _names_from_labels(store: Store, iri: URIRef) -> None:
+    """schema:name says what rdfs:label says, in every graph, after a merge or rename."""
+    e, label, name = nt_term(iri), nt_term(RDFS.label), nt_term(SCHEMA.name)
+    store.update(
+        f"DELETE {{ GRAPH ?g {{ {e} {name} ?n }} }} WHERE {{ GRAPH ?g {{ {e} {name} ?n }} }}"
+    )
+    store.update(
+        f"INSERT {{ GRAPH ?g {{ {e} {name} ?l }} }} WHERE {{ GRAPH ?g {{ {e} {label} ?l }} }}"
+    )
 
 
 def _drop(store: Store, iri: URIRef) -> None:
@@ -356,6 +368,7 @@ def _rename(store: Store, iri: URIRef, to: str) -> None:
     store.update(
         f"DELETE {{ GRAPH ?g {{ {e} {alt} {new} }} }} WHERE {{ GRAPH ?g {{ {e} {alt} {new} }} }}"
     )
+    _names_from_labels(store, iri)
 
 
 def apply(store: Store, curation: Curation, today: date | None = None) -> CurationReport:

@@ -131,6 +131,15 @@ class SCHEMA(DefinedNamespace):
 
     NewsArticle: URIRef
     Organization: URIRef
+    Person: URIRef
+    GovernmentOrganization: URIRef
+    Corporation: URIRef
+    Country: URIRef
+    Place: URIRef
+    Event: URIRef
+    CreativeWork: URIRef
+    startDate: URIRef
+    location: URIRef
     headline: URIRef
     datePublished: URIRef
     url: URIRef
@@ -141,10 +150,34 @@ class SCHEMA(DefinedNamespace):
     name: URIRef
 
 
+class ORG(DefinedNamespace):
+    """The W3C Organization Ontology terms kg writes."""
+
+    _NS = Namespace("http://www.w3.org/ns/org#")
+    _fail = True
+
+    memberOf: URIRef
+
+
+class PROV(DefinedNamespace):
+    """The PROV-O terms kg writes: where each fact and entity was taken from."""
+
+    _NS = Namespace("http://www.w3.org/ns/prov#")
+    _fail = True
+
+    wasDerivedFrom: URIRef
+
+
+#: Wikidata entities, for ``owl:sameAs`` links.
+WIKIDATA = Namespace("http://www.wikidata.org/entity/")
+
 PREFIXES: dict[str, str] = {
     "kg": str(KG._NS),
     "kgid": str(ID),
     "schema": str(SCHEMA._NS),
+    "org": str(ORG._NS),
+    "prov": str(PROV._NS),
+    "wd": str(WIKIDATA),
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",

@@ -14,12 +14,12 @@ import re
 from collections.abc import Iterable, Mapping
 from urllib.parse import quote
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from kg.articles import content_hash
 from kg.model import Entity, EntityType, Extraction, OrgKind, Relation
-from kg.namespace import ID, KG, SCHEMA, article_iri, slug
+from kg.namespace import ID, KG, ORG, PROV, SCHEMA, WIKIDATA, article_iri, slug
 
 CLASS = {
     EntityType.PERSON: KG.Person,
@@ -29,6 +29,22 @@ CLASS = {
     EntityType.EVENT: KG.Event,
     EntityType.INITIATIVE: KG.Initiative,
 }
+#: The schema.org class written beside each kg class, so that a tool that knows schema.org
+#: and not kg still finds the people, organisations, places and events.
+SCHEMA_CLASS = {
+    EntityType.PERSON: SCHEMA.Person,
+    EntityType.ORGANISATION: SCHEMA.Organization,
+    EntityType.COUNTRY: SCHEMA.Country,
+    EntityType.PLACE: SCHEMA.Place,
+    EntityType.EVENT: SCHEMA.Event,
+    EntityType.INITIATIVE: SCHEMA.CreativeWork,
+}
+SCHEMA_ORG_KIND = {
+    OrgKind.GOVERNMENT: SCHEMA.GovernmentOrganization,
+    OrgKind.COMPANY: SCHEMA.Corporation,
+}
+#: Standard properties written beside kg's own for the same statement.
+STANDARD_PREDICATE = {"locatedIn": SCHEMA.location, "memberOf": ORG.memberOf}
 ORG_CLASS = {
     OrgKind.GOVERNMENT: KG.GovernmentBody,
     OrgKind.INTERNATIONAL: KG.InternationalOrganisation,
@@ -97,7 +113,10 @@ def to_graph(
         s, o = iris[r.subject], iris[r.object]
         p = KG[r.predicate.value]
         g.add((s, p, o))
+        if r.predicate.value in STANDARD_PREDICATE:
+            g.add((s, STANDARD_PREDICATE[r.predicate.value], o))
         node = _local(art.id, "assertion", _h(s, p, o, r.sentence))
+        g.add((node, PROV.wasDerivedFrom, a))
         g.add((node, RDF.type, KG.Assertion))
         g.add((node, RDF.subject, s))
         g.add((node, RDF.predicate, p))
@@ -117,6 +136,7 @@ def to_graph(
     for n, c in enumerate(extraction.commitments):
         node = _local(art.id, "commitment", str(n))
         g.add((node, RDF.type, KG.Commitment))
+        g.add((node, PROV.wasDerivedFrom, a))
         g.add((node, KG.actor, iris[c.actor]))
         g.add((node, KG.kind, KG[c.kind.value]))
         g.add((node, KG.modality, KG[c.modality.value]))
@@ -196,14 +216,20 @@ def _add_entity(
     g: Graph, e: Entity, iri: URIRef, label: str, article_id: str, a: URIRef, sentence: object
 ) -> None:
     g.add((iri, RDF.type, CLASS[e.type]))
+    g.add((iri, RDF.type, SCHEMA_CLASS[e.type]))
     if e.org_kind and e.type == EntityType.ORGANISATION:
         g.add((iri, RDF.type, ORG_CLASS[e.org_kind]))
+        if e.org_kind in SCHEMA_ORG_KIND:
+            g.add((iri, RDF.type, SCHEMA_ORG_KIND[e.org_kind]))
     g.add((iri, RDFS.label, Literal(label)))
+    g.add((iri, SCHEMA.name, Literal(label)))
+    g.add((iri, PROV.wasDerivedFrom, a))
     for name in dict.fromkeys((e.name, *e.aliases)):
         if name != label:
             g.add((iri, SKOS.altLabel, Literal(name)))
     if e.wikidata:
         g.add((iri, KG.wikidataId, Literal(e.wikidata)))
+        g.add((iri, OWL.sameAs, WIKIDATA[e.wikidata]))
     if e.iso_code:
         g.add((iri, KG.isoCode, Literal(e.iso_code)))
     if e.type == EntityType.EVENT:
@@ -215,6 +241,7 @@ def _add_entity(
             g.add((iri, KG.year, Literal(str(e.year), datatype=XSD.gYear)))
         if e.date:
             g.add((iri, KG.date, _date_literal(e.date)))
+            g.add((iri, SCHEMA.startDate, _date_literal(e.date)))
     for m in e.mentions:
         node = _local(article_id, "mention", f"{m.start}-{m.end}")
         g.add((node, RDF.type, KG.Mention))

@@ -50,3 +50,22 @@ def test_written_files_keep_ordinary_permissions(tmp_path):
     new.chmod(0o640)
     write_atomic(new, b"y")
     assert new.stat().st_mode & 0o777 == 0o640 and new.read_bytes() == b"y"
+
+
+def test_other_tools_find_people_events_and_sources_without_the_ontology(seed_store):
+    """Plain rdflib, no kg ontology loaded: schema.org, PROV and OWL terms only."""
+    from rdflib import OWL, RDF, Graph, Namespace
+
+    g = Graph().parse(data=export(seed_store, "ttl"), format="turtle")
+    schema = Namespace("https://schema.org/")
+    prov = Namespace("http://www.w3.org/ns/prov#")
+    people = {str(g.value(p, schema.name)) for p in g.subjects(RDF.type, schema.Person)}
+    assert {"Cho Tae-yul", "Sun Weidong", "Pham Minh Chinh"} <= people
+    events = set(g.subjects(RDF.type, schema.Event))
+    assert events and any(g.value(e, schema.startDate) for e in events)
+    articles = set(g.subjects(RDF.type, schema.NewsArticle))
+    sources = {o for o in g.objects(None, prov.wasDerivedFrom)}
+    assert sources and sources <= articles
+    assert all(g.value(a, schema.headline) for a in sources)
+    wikidata = [str(o) for o in g.objects(None, OWL.sameAs)]
+    assert wikidata and all(w.startswith("http://www.wikidata.org/entity/Q") for w in wikidata)

@@ -1,6 +1,6 @@
 from rdflib import OWL, RDF, Graph, URIRef
 
-from kg.namespace import KG, ONTOLOGY_FILE, SCHEMA, slug
+from kg.namespace import KG, ONTOLOGY_FILE, ORG, PROV, SCHEMA, slug
 
 DECLARING = {
     OWL.Class,
@@ -60,6 +60,8 @@ def test_only_known_foreign_vocabulary_is_emitted(seed_store):
         "http://www.w3.org/2000/01/rdf-schema#label",
         "http://www.w3.org/2004/02/skos/core#altLabel",
         *(str(SCHEMA[t]) for t in SCHEMA.__annotations__),
+        *(str(ns[t]) for ns in (ORG, PROV) for t in ns.__annotations__),
+        "http://www.w3.org/2002/07/owl#sameAs",
     }
     preds = {str(p) for _, p, _, _ in seed_store.quads() if not str(p).startswith(str(KG._NS))}
     assert preds <= allowed
