@@ -24,11 +24,14 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
-from urllib.parse import parse_qs, urlparse
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qs, quote, urlencode, urlparse
 
 from kg.errors import KgError, QueryError
 from kg.store import Result, Store
+
+if TYPE_CHECKING:
+    from kg.query import NamedQuery
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
@@ -132,16 +135,63 @@ details {{ margin: 2px 0; }} pre {{ background: #f6f6f6; padding: 6px; }}
 <button type="submit">Run</button></form>
 {results}
 <h2>Named queries</h2>
+<p>Each form runs one of kg's named queries; names are matched without case or accents.</p>
 {named}
 </body></html>
 """
 
 
-def page(query_text: str, result: Result | None, error: str | None, truncated: bool) -> bytes:
+def _cell(term: object) -> str:
+    """A result cell; an entity of the graph links to its profile."""
+    from rdflib import URIRef
+
+    from kg.namespace import ID
+
+    if term is None:
+        return ""
+    text = html.escape(str(term))
+    if isinstance(term, URIRef) and str(term).startswith(str(ID)):
+        href = "/?" + urlencode({"named": "profile", "entity": f"<{term}>"})
+        short = html.escape(str(term)[len(str(ID)) :])
+        return f'<a href="{html.escape(href)}" title="{text}">{short}</a>'
+    return text
+
+
+def _named_form(nq: NamedQuery, values: dict[str, str]) -> str:
+    fields = "".join(
+        f'<label>{html.escape(p.name)} <input name="{html.escape(p.name)}" '
+        f'value="{html.escape(values.get(p.name, ""))}"'
+        f'{" required" if p.required else ""} title="{html.escape(p.description)}"></label> '
+        for p in nq.params
+    )
+    return (
+        f'<form class="named" id="q-{html.escape(nq.name)}" method="get" action="/">'
+        f'<input type="hidden" name="named" value="{html.escape(nq.name)}">'
+        f"<b>{html.escape(nq.name)}</b>: {html.escape(nq.description)}<br>{fields}"
+        f'<button type="submit">Run</button>'
+        f"<details><summary>SPARQL</summary><pre>{html.escape(nq.text)}</pre></details></form>"
+    )
+
+
+def page(
+    query_text: str,
+    result: Result | None,
+    error: str | None,
+    truncated: bool,
+    named: str | None = None,
+    values: dict[str, str] | None = None,
+) -> bytes:
     """The HTML page; every value from the store or the user goes through html.escape."""
     from kg.query import named_queries
 
+    values = values or {}
     parts: list[str] = []
+    if named:
+        csv_href = f"/query/{quote(named)}?" + urlencode({**values, "format": "csv"})
+        parts.append(
+            f"<h2>{html.escape(named)}</h2>"
+            f'<p><a id="csv" href="{html.escape(csv_href)}">Download CSV</a></p>'
+        )
     if error:
         parts.append(f'<p class="error">{html.escape(error)}</p>')
     elif result is not None and result.boolean is not None:
@@ -152,20 +202,18 @@ def page(query_text: str, result: Result | None, error: str | None, truncated: b
     elif result is not None:
         head = "".join(f"<th>{html.escape(v)}</th>" for v in result.vars)
         rows = "".join(
-            "<tr>"
-            + "".join(f"<td>{html.escape('' if t is None else str(t))}</td>" for t in row)
-            + "</tr>"
-            for row in result.rows
+            "<tr>" + "".join(f"<td>{_cell(t)}</td>" for t in row) + "</tr>" for row in result.rows
         )
         note = " (cut at the size limit)" if truncated else ""
-        parts.append(f"<p>{len(result.rows)} row(s){note}</p><table><tr>{head}</tr>{rows}</table>")
-    named = "".join(
-        f"<details><summary><b>{html.escape(nq.name)}</b>: {html.escape(nq.description)}"
-        f"</summary><pre>{html.escape(nq.text)}</pre></details>"
-        for nq in named_queries().values()
+        parts.append(
+            f'<p>{len(result.rows)} row(s){note}</p><table id="results"><tr>{head}</tr>'
+            f"{rows}</table>"
+        )
+    forms = "".join(
+        _named_form(nq, values if nq.name == named else {}) for nq in named_queries().values()
     )
     default = query_text or "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10"
-    return PAGE.format(query=html.escape(default), results="".join(parts), named=named).encode(
+    return PAGE.format(query=html.escape(default), results="".join(parts), named=forms).encode(
         "utf-8"
     )
 
@@ -279,16 +327,22 @@ class Handler(BaseHTTPRequestHandler):
             self._answer((params.get("query") or [None])[0], params)
         elif url.path == "/":
             text = (params.get("query") or [""])[0]
+            named = (params.get("named") or [None])[0]
+            values = {
+                k: v[0] for k, v in params.items() if k not in ("query", "named") and v[0].strip()
+            }
             result = error = None
             truncated = False
-            if text:
+            if text or named:
                 try:
-                    result, truncated = self.endpoint.run(text)
+                    if named:
+                        result, truncated = self.endpoint.run("", values, named=named)
+                    else:
+                        result, truncated = self.endpoint.run(text)
                 except (KgError, TimeoutError) as exc:
                     error = str(exc)
-            self._send(
-                HTTPStatus.OK, page(text, result, error, truncated), "text/html; charset=utf-8"
-            )
+            body = page(text, result, error, truncated, named, values)
+            self._send(HTTPStatus.OK, body, "text/html; charset=utf-8")
         elif url.path == "/queries":
             from kg.query import named_queries
 

@@ -96,3 +96,38 @@ def test_overview_of_communities(driver, seed_store, tmp_path):
         "return window.kgNetwork.body.data.nodes.get().map(n => n.label)"
     )
     assert len(labels) >= 3 and any("ASEAN" in x for x in labels)
+
+
+def test_the_serve_page_runs_a_named_query_from_its_form(driver, seed_store):
+    import threading
+
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from kg.serve import Limits, make_server
+
+    server = make_server(seed_store, "127.0.0.1", 0, Limits(timeout=10, max_rows=100))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        driver.execute_cdp_cmd(
+            "Network.emulateNetworkConditions",
+            {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1},
+        )
+        driver.get(f"http://127.0.0.1:{server.server_port}/")
+        form = driver.find_element(By.ID, "q-participants")
+        form.find_element(By.NAME, "event").send_keys("4e session pleniere")
+        form.find_element(By.TAG_NAME, "button").click()
+        WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.ID, "results"))
+        table = driver.find_element(By.ID, "results").text
+        assert "Cho Tae-yul" in table and "Sun Weidong" in table
+        links = driver.find_elements(By.CSS_SELECTOR, "#results a")
+        assert links and "named=profile" in links[0].get_attribute("href")
+        assert "format=csv" in driver.find_element(By.ID, "csv").get_attribute("href")
+        links[0].click()  # an entity's profile, from its link
+        WebDriverWait(driver, 20).until(
+            lambda d: "profile" in d.find_element(By.TAG_NAME, "h2").text
+        )
+        assert browser.console_errors(driver) == []
+    finally:
+        server.shutdown()
+        server.server_close()

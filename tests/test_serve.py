@@ -162,3 +162,20 @@ def test_sparqlwrapper_defaults_for_ask(endpoint):
     w.setQuery("ASK { ?s a <https://w3id.org/kg/ontology#Country> }")
     doc = w.query().convert()  # its default: SPARQL results XML, as a DOM
     assert doc.getElementsByTagName("boolean")[0].firstChild.data == "true"
+
+
+def test_named_query_forms_escape_values_and_offer_csv(endpoint):
+    evil = '"><script>alert(1)</script>'
+    status, body = _status(
+        f"{endpoint}/?" + urllib.parse.urlencode({"named": "participants", "event": evil})
+    )
+    assert status == 200 and b"<script>alert(1)" not in body
+    assert b"no entity is named" in body  # the error, shown as text
+    status, body = _status(
+        f"{endpoint}/?"
+        + urllib.parse.urlencode({"named": "participants", "event": "4e session plénière"})
+    )
+    assert b'id="results"' in body and b"Cho Tae-yul" in body and b"format=csv" in body
+    assert body.count(b'<form class="named"') == len(
+        __import__("kg.query", fromlist=["x"]).named_queries()
+    )
