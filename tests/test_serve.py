@@ -176,6 +176,6 @@ def test_named_query_forms_escape_values_and_offer_csv(endpoint):
         + urllib.parse.urlencode({"named": "participants", "event": "4e session plénière"})
     )
     assert b'id="results"' in body and b"Cho Tae-yul" in body and b"format=csv" in body
-    assert body.count(b'<form class="named"') == len(
-        __import__("kg.query", fromlist=["x"]).named_queries()
-    )
+    from kg.query import named_queries
+
+    assert body.count(b'<form class="named"') == len(named_queries())
