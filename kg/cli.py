@@ -403,6 +403,13 @@ def validate(store_url: str | None) -> None:
     help="What node size shows.",
 )
 @click.option("--overview", is_flag=True, help="One node per community (for large graphs).")
+@click.option(
+    "--lang",
+    type=click.Choice(["fr", "en"]),
+    default="fr",
+    show_default=True,
+    help="Language of the view's labels for types and relations.",
+)
 @click.option("--title", default="kg network", show_default=True)
 @store_option
 def draw(
@@ -415,6 +422,7 @@ def draw(
     min_weight: int,
     size_by: str,
     overview: bool,
+    lang: str,
     title: str,
     store_url: str | None,
 ) -> None:
@@ -435,8 +443,24 @@ def draw(
             size_by,
             overview,
             title,
+            lang,
         )
         do_draw(st, output, options)
+    click.echo(f"Wrote {output}.")
+
+
+@cli.command()
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
+@click.option("--actor", default=None, help="Only this actor's events and commitments.")
+@click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True)
+@click.option("--title", default="kg timeline", show_default=True)
+@store_option
+def timeline(output: Path, actor: str | None, lang: str, title: str, store_url: str | None) -> None:
+    """Write the timeline page: dated events and commitments, one row per actor."""
+    from kg.timeline import timeline as do_timeline
+
+    with _open(store_url) as st:
+        do_timeline(st, output, actor=actor, lang=lang, title=title)
     click.echo(f"Wrote {output}.")
 
 

@@ -63,6 +63,7 @@ class ViewOptions:
     size_by: str = analyse.Measure.PAGERANK
     overview: bool = False
     title: str = "kg network"
+    lang: str = "fr"
 
 
 def build_view(store: Store, options: ViewOptions | None = None) -> nx.Graph:
@@ -70,6 +71,18 @@ def build_view(store: Store, options: ViewOptions | None = None) -> nx.Graph:
     import networkx as nx
 
     o = options or ViewOptions()
+    from kg.errors import KgError
+    from kg.labels import LANGS
+    from kg.model import EntityType
+
+    known = {t.value for t in EntityType}
+    wrong = sorted(set(o.types or ()) - known)
+    if wrong:
+        raise KgError(f"unknown type {wrong[0]!r}: the types are {', '.join(sorted(known))}")
+    if o.lang not in LANGS:
+        raise KgError(f"unknown language {o.lang!r}: the views speak {', '.join(LANGS)}")
+    if o.article and o.article not in store.article_ids():
+        raise KgError(f"no stored article {o.article!r} (kg articles lists them)")
     data = analyse.read_graph(store, o.article)
     g = analyse.project(
         data, o.projection, types=set(o.types) if o.types else None, min_weight=o.min_weight
@@ -170,14 +183,28 @@ def overview_graph(g: nx.Graph, comms: list[set[str]]) -> nx.Graph:
     return o
 
 
-def _node_title(n: str, d: dict[str, Any], g: nx.Graph) -> str:
-    lines = [f"{d.get('label', n)} ({d.get('type', '?')})"]
+def short_label(label: str, most: int = 36) -> str:
+    """A name short enough to draw (the whole name is in the node's details): long event
+    names would otherwise run off the canvas and over their neighbours.
+
+    >>> short_label("Conférence internationale sur l'écosystème d'innovation « AI+ » 2025")
+    'Conférence internationale sur …'
+    """
+    if len(label) <= most:
+        return label
+    return label[:most].rsplit(" ", 1)[0].rstrip(" ,;:–-") + " …"
+
+
+def _node_title(n: str, d: dict[str, Any], g: nx.Graph, lang: str = "fr") -> str:
+    from kg.labels import UI, type_name
+
+    lines = [f"{d.get('label', n)} ({type_name(d.get('type', '?'), lang)})"]
     if d.get("type") == "Community":
         lines.append(f"{d.get('members', 0)} entities, {d.get('mentions', 0)} mentions")
         return "\n".join(lines)
     arts = [a for a in d.get("article_names", "").split("\n") if a]
     lines.append(
-        f"{d.get('mentions', 0)} mention(s) in {len(arts)} article(s): "
+        f"{d.get('mentions', 0)} {UI[lang]['mentions']} {len(arts)} {UI[lang]['articles']}: "
         + "; ".join(arts[:5])
         + ("…" if len(arts) > 5 else "")
     )
@@ -214,29 +241,39 @@ def render(g: nx.Graph, options: ViewOptions | None = None) -> str:
         if big and not o.overview
         else (community_layout(g, [set(g)], scale=60.0) if o.overview and len(g) else {})
     )
+    from kg.labels import UI, relation, type_name
+
+    lang = o.lang
+    centre = analyse.resolve_node(g, o.focus) if o.focus and not o.overview and len(g) else None
     net = Network(height="100%", width="100%", directed=g.is_directed(), cdn_resources="in_line")
     for n, d in g.nodes(data=True):
         t = d.get("type", "?")
-        heading = f"{d.get('label', n)} ({t})"
+        heading = f"{d.get('label', n)} ({type_name(t, lang)})"
         extra: dict[str, Any] = {}
         if n in pos:
             extra = {"x": round(pos[n][0], 1), "y": round(pos[n][1], 1), "physics": False}
+        if n == centre:  # the focus of the view stands out
+            extra.update(borderWidth=5, kgFocus=True)
+        colour = COLOURS.get(t, "#999999")
         net.add_node(
             n,
-            label=d.get("label", n),
-            title=_node_title(n, d, g),
-            color=COLOURS.get(t, "#999999"),
+            label=short_label(d.get("label", n)),
+            kgName=d.get("label", n),
+            title=_node_title(n, d, g, lang),
+            color={"background": colour, "border": "#111111" if n == centre else colour},
             shape=SHAPES.get(t, "dot"),
-            size=round(sizes.get(n, 10), 1),
+            value=round(sizes.get(n, 10), 1),
             heading=heading,
             kgType=t,
+            kgArticles=[a for a in d.get("article_names", "").split("\n") if a],
             **extra,
         )
     show_edge_labels = g.number_of_edges() <= EDGE_LABEL_THRESHOLD
     for u, v, d in g.edges(data=True):
         ev = d.get("evidence", "")
         arts = d.get("articles", "")
-        title = d.get("relation", "")
+        said = relation(d.get("relation", ""), lang)
+        title = said
         if ev:
             title += "\n\n" + "\n\n".join(ev.split("\n")[:5])
         if arts:
@@ -246,9 +283,9 @@ def render(g: nx.Graph, options: ViewOptions | None = None) -> str:
         net.add_edge(
             u,
             v,
-            label=d.get("relation", "") if show_edge_labels else None,
+            label=said if show_edge_labels else None,
             title=title,
-            heading=d.get("relation", ""),
+            heading=said,
             value=d.get("weight", 1),
             arrows="to" if g.is_directed() else "",
         )
@@ -258,7 +295,7 @@ def render(g: nx.Graph, options: ViewOptions | None = None) -> str:
             "solver": "forceAtlas2Based",
             "stabilization": {"iterations": 150},
         },
-        "layout": {"improvedLayout": not big},
+        "layout": {"improvedLayout": not big, "randomSeed": 7},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": big},
         "edges": {
             "font": {"size": 9, "align": "middle", "color": "#555"},
@@ -266,7 +303,16 @@ def render(g: nx.Graph, options: ViewOptions | None = None) -> str:
             "color": {"color": "#9aa4b1", "highlight": "#333", "inherit": False},
             "scaling": {"min": 1, "max": 6, "label": {"enabled": False}},
         },
-        "nodes": {"font": {"size": 12}},
+        # labels grow with the node and small ones show only when zoomed in, so that
+        # the default view is not a heap of overlapping names
+        "nodes": {
+            "font": {"size": 12},
+            "scaling": {
+                "min": 8,
+                "max": 40,
+                "label": {"enabled": True, "min": 11, "max": 22, "drawThreshold": 9},
+            },
+        },
     }
     counts = Counter(d.get("type") for _, d in g.nodes(data=True))
     glyph = {
@@ -278,10 +324,18 @@ def render(g: nx.Graph, options: ViewOptions | None = None) -> str:
         "hexagon": "⬢",
     }
     legend = [
-        {"label": f"{glyph[SHAPES[t]]} {t}", "color": c, "count": counts.get(t, 0)}
+        {
+            "type": t,
+            "label": f"{glyph[SHAPES[t]]} {type_name(t, lang)}",
+            "color": c,
+            "count": counts.get(t, 0),
+        }
         for t, c in COLOURS.items()
         if counts.get(t) or t != "Community"
     ]
+    articles = sorted(
+        {a for _, d in g.nodes(data=True) for a in d.get("article_names", "").split("\n") if a}
+    )
     js, css = _vis_assets()
     env = Environment(
         loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -293,6 +347,9 @@ def render(g: nx.Graph, options: ViewOptions | None = None) -> str:
         + (f"; layout computed in Python ({len(comms)} communities)" if big else "")
     )
     return env.get_template("graph.html").render(
+        lang=lang,
+        ui=UI[lang],
+        articles=articles,
         title=o.title,
         summary=summary,
         legend=legend,

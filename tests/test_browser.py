@@ -63,7 +63,7 @@ def test_clicking_a_node_shows_its_details(driver, seed_store, tmp_path):
         canvas, int(node["x"] - node["w"] / 2), int(node["y"] - node["h"] / 2)
     ).click().perform()
     details = driver.find_element(By.ID, "details").text
-    assert "Cho Tae-yul (Person)" in details
+    assert "Cho Tae-yul (Personne)" in details  # French by default
     assert seed_name("002_c231b7b4a89e3f3b")[:40] in details
     driver.save_screenshot(str(tmp_path / "focus.png"))
 
@@ -131,3 +131,91 @@ def test_the_serve_page_runs_a_named_query_from_its_form(driver, seed_store):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def _outside(driver) -> int:
+    """How many visible nodes are drawn outside the canvas."""
+    return driver.execute_script("""
+        const net = window.kgNetwork;
+        const r = document.querySelector('#graph canvas').getBoundingClientRect();
+        const ids = net.body.data.nodes.get({filter: n => !n.hidden}).map(n => n.id);
+        const pos = net.getPositions(ids);
+        return ids.filter(id => {
+            const p = net.canvasToDOM(pos[id]);
+            return p.x < 0 || p.y < 0 || p.x > r.width || p.y > r.height;
+        }).length;""")
+
+
+def test_view_fits_the_window_search_focuses_and_filters_hide(driver, seed_store, tmp_path):
+    out = draw(seed_store, tmp_path / "graph.html")
+    open_page(driver, out)
+    assert _outside(driver) == 0  # fitted on load
+    driver.execute_script("window.kgNetwork.moveTo({position: {x: 5000, y: 5000}, scale: 3})")
+    assert _outside(driver) > 0
+    driver.find_element("id", "fit").click()
+    assert _outside(driver) == 0  # and on demand
+    found = driver.execute_script("return window.kgSearch('CHO TAE-YUL')")
+    assert found and driver.execute_script("return window.kgNetwork.getSelectedNodes()") == [found]
+    assert "Cho Tae-yul" in driver.find_element("id", "details").text
+    assert driver.execute_script("return window.kgSearch('personne inconnue')") is None
+    assert driver.find_element("id", "search-note").text
+    box = driver.find_element("css selector", ".type-filter[value='Person']")
+    box.click()
+    hidden = driver.execute_script(
+        "return window.kgNetwork.body.data.nodes.get({filter: n => n.kgType === 'Person'})"
+        ".every(n => n.hidden)"
+    )
+    others = driver.execute_script(
+        "return window.kgNetwork.body.data.nodes.get({filter: n => n.kgType !== 'Person'})"
+        ".some(n => !n.hidden)"
+    )
+    assert hidden and others
+    assert browser.console_errors(driver) == []
+
+
+def test_focus_node_is_marked_and_english_on_request(driver, seed_store, tmp_path):
+    out = draw(seed_store, tmp_path / "f.html", ViewOptions(focus="Cho Tae-yul", lang="en"))
+    open_page(driver, out)
+    selected = driver.execute_script("return window.kgNetwork.getSelectedNodes()")
+    label = driver.execute_script(
+        "return window.kgNetwork.body.data.nodes.get(arguments[0]).label", selected[0]
+    )
+    assert label == "Cho Tae-yul"
+    assert "(Person)" in driver.find_element("id", "details").text
+    edges = driver.execute_script("return window.kgNetwork.body.data.edges.get().map(e => e.label)")
+    assert "takes part in" in edges and "participatesIn" not in edges
+
+
+def test_screenshots_of_both_pages(driver, seed_store, tmp_path):
+    """The README's pictures, taken here: set KG_UPDATE_SCREENSHOTS=1 to write them into
+    docs/screenshots/ (otherwise they go to a temporary folder and are only checked)."""
+    import os
+    import shutil
+
+    from kg.timeline import timeline
+
+    from .conftest import ROOT
+
+    shots = {}
+    out = draw(seed_store, tmp_path / "graph.html", ViewOptions(title="kg — graines"))
+    open_page(driver, out)
+    shots["graph.png"] = tmp_path / "graph.png"
+    driver.save_screenshot(str(shots["graph.png"]))
+    from kg.build import build
+
+    from .conftest import DEV
+
+    with store_mod.open("memory:") as dev:  # the dev articles carry more dates than the seeds
+        build([DEV], dev)
+        page = timeline(dev, tmp_path / "timeline.html", title="kg — chronologie (dev)")
+    open_timeline = page.resolve().as_uri()
+    driver.get(open_timeline)
+    assert driver.find_elements("id", "chart") and driver.find_elements("id", "moments")
+    shots["timeline.png"] = tmp_path / "timeline.png"
+    driver.save_screenshot(str(shots["timeline.png"]))
+    assert browser.console_errors(driver) == []
+    for name, path in shots.items():
+        assert path.stat().st_size > 10_000, name
+        if os.environ.get("KG_UPDATE_SCREENSHOTS"):
+            (ROOT / "docs" / "screenshots").mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, ROOT / "docs" / "screenshots" / name)
