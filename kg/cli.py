@@ -654,6 +654,7 @@ def _print_tables(tables: list[tuple[str, str, list[str], list[list[Any]]]], fmt
     default=None,
     help="Run the SPARQL in this file instead.",
 )
+@click.option("--iris", is_flag=True, help="Show IRI columns in the terminal table too.")
 @click.option("--list", "list_", is_flag=True, help="List the named queries.")
 @click.option(
     "--format",
@@ -670,6 +671,7 @@ def query(
     sparql_file: Path | None,
     list_: bool,
     fmt: str | None,
+    iris: bool,
     store_url: str | None,
 ) -> None:
     """Run a named query (kg query --list), or raw SPARQL with --sparql or --file."""
@@ -708,14 +710,26 @@ def query(
     if result.boolean is not None:
         click.echo("yes" if result.boolean else "no")
         return
+    from rdflib import URIRef
     from rich.table import Table
 
-    table = Table(title=f"{len(result.rows)} row(s)")
-    for v in result.vars:
-        table.add_column(v, overflow="fold")
+    # the terminal gets what a reader reads: IRI columns only with --iris, long text wrapped
+    shown = [
+        i
+        for i, v in enumerate(result.vars)
+        if iris or not all(isinstance(r[i], URIRef) or r[i] is None for r in result.rows)
+    ] or list(range(len(result.vars)))
+    table = Table(title=f"{len(result.rows)} row(s)", expand=True)
+    for i in shown:
+        v = result.vars[i]
+        wide = v in ("evidence", "sentence", "article", "text")
+        table.add_column(v, overflow="fold", ratio=3 if wide else 1)
     for row in result.rows:
-        table.add_row(*("" if t is None else str(t) for t in row))
+        table.add_row(*("" if row[i] is None else str(row[i]) for i in shown))
     _console().print(table)
+    hidden = len(result.vars) - len(shown)
+    if hidden:
+        click.echo(f"({hidden} IRI column(s) hidden: --iris shows them)")
 
 
 @cli.command()

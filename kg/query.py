@@ -228,13 +228,30 @@ def run_named(store: Store, name: str, values: dict[str, str] | None = None) -> 
     return store.query(q.text, bindings_for(store, q, values or {}))
 
 
+def with_prefixes(text: str) -> str:
+    """The query with kg's usual prefixes declared (kg:, kgid:, schema:, rdfs:, skos:, …)
+    where it uses them without declaring them.
+
+    >>> with_prefixes("SELECT ?p WHERE { ?p a kg:Person }").splitlines()[0]
+    'PREFIX kg: <https://w3id.org/kg/ontology#>'
+    """
+    from kg.namespace import PREFIXES
+
+    declared = {m.lower() for m in re.findall(r"(?im)^\s*PREFIX\s+([\w-]*):", text)}
+    used = [
+        p for p in PREFIXES if p not in declared and re.search(rf"(?<![\w<]){re.escape(p)}:", text)
+    ]
+    return "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in used) + text
+
+
 def run_sparql(store: Store, text: str, values: dict[str, str] | None = None) -> Result:
-    """Run raw SPARQL; ``values`` are bound as string literals (or IRIs given as <…>)."""
+    """Run raw SPARQL (kg's usual prefixes predeclared); ``values`` are bound as string
+    literals (or IRIs given as <…>)."""
     bound = {
         k: URIRef(v[1:-1]) if v.startswith("<") and v.endswith(">") else Literal(v)
         for k, v in (values or {}).items()
     }
-    return store.query(text, bound)
+    return store.query(with_prefixes(text), bound)
 
 
 # ----------------------------------------------------------------------------- output

@@ -262,3 +262,18 @@ def test_cli_unknown_entity_is_an_error_not_an_empty_answer(tmp_path, nlp):
         cli, ["query", "participants", "--param", "event=Sommet inexistant", "--store", url]
     )
     assert r.exit_code == 1 and "no entity is named" in r.output
+
+
+def test_sparql_has_prefixes_and_the_table_hides_iris(tmp_path, nlp):
+    url = f"oxigraph:{tmp_path / 's'}"
+    runner = CliRunner()
+    runner.invoke(cli, ["build", str(SEEDS / "002_c231b7b4a89e3f3b.txt"), "--store", url])
+    q = "SELECT ?p ?name WHERE { ?p a kg:Person ; schema:name ?name } ORDER BY ?name"
+    r = runner.invoke(cli, ["query", "--sparql", q, "--format", "csv", "--store", url])
+    assert r.exit_code == 0, r.output
+    assert "Cho Tae-yul" in r.output and "https://w3id.org/kg/id/person/" in r.output
+    r = runner.invoke(cli, ["query", "--sparql", q, "--format", "table", "--store", url])
+    assert "Cho Tae-yul" in r.output and "w3id.org" not in r.output
+    assert "1 IRI column(s) hidden" in r.output
+    r = runner.invoke(cli, ["query", "--sparql", q, "--format", "table", "--iris", "--store", url])
+    assert "w3id.org" in r.output.replace("\n", "").replace(" ", "").replace("│", "")
