@@ -106,6 +106,7 @@ def test_cli_analyse_and_path(tmp_path, nlp):
     r = runner.invoke(cli, ["analyse", "--store", url])
     assert r.exit_code == 0, r.output
     assert "Top actors by pagerank" in r.output and "Communities" in r.output
+    assert " more" in r.output  # a community of 16 shows 12 names and says how many are left
     r = runner.invoke(cli, ["analyse", "--measure", "brokers", "--format", "json", "--store", url])
     assert json.loads(r.output)["brokers"]["rows"]
     r = runner.invoke(

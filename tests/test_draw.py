@@ -78,3 +78,30 @@ def test_article_text_cannot_inject_markup(nlp):
     body = html.split('<script id="graph-data"', 1)[1]
     assert "<script>alert" not in body and "<img" not in body
     assert "</script><img" not in html
+
+
+def test_typos_are_errors_and_the_page_is_the_same_on_every_render(seed_store, tmp_path):
+    import pytest
+
+    from kg.errors import KgError
+
+    with pytest.raises(KgError, match="unknown type 'Persons'"):
+        build_view(seed_store, ViewOptions(types=frozenset({"Persons"})))
+    with pytest.raises(KgError, match="no stored article"):
+        build_view(seed_store, ViewOptions(article="nope"))
+    one = render(build_view(seed_store, ViewOptions()))
+    two = render(build_view(seed_store, ViewOptions()))
+    assert one == two and '"randomSeed": 7' in one
+
+
+def test_overview_groups_entities_with_no_relation(seed_store):
+    from kg import analyse
+    from kg.draw import overview_graph
+
+    g = build_view(seed_store, ViewOptions())
+    groups, alone = analyse.split_singletons(analyse.communities(g))
+    o = overview_graph(g, analyse.communities(g))
+    assert len(o) == len(groups) + (1 if alone else 0)
+    assert all(len(c) > 1 for c in groups)
+    labels = [d["label"] for _, d in o.nodes(data=True)]
+    assert sum(label.startswith("unconnected") for label in labels) == (1 if alone else 0)
