@@ -6,7 +6,7 @@ exactly what users get.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -80,6 +80,50 @@ def known_entities(store: Store) -> list[KnownEntity]:
     return list(out.values())
 
 
+_WORKER: tuple | None = None
+
+
+def _init_worker(models: Models | bool | None) -> None:
+    global _WORKER
+    from kg.extract import load_lexicon, load_models, load_pipeline
+
+    _WORKER = (load_pipeline(), load_lexicon(), load_models() if models is None else models)
+
+
+def _extract_in_worker(article: Article) -> Extraction:
+    from kg.extract import extract
+
+    nlp, lexicon, models = _WORKER  # type: ignore[misc]
+    return extract(article, nlp, lexicon, models)
+
+
+def extractions(
+    articles: Iterable[Article], models: Models | bool | None = None, workers: int = 1
+) -> Iterator[tuple[Article, Extraction]]:
+    """Each article with its extraction, in order: the map step, with no shared state, so
+    that it runs in ``workers`` processes as well as in this one."""
+    from kg.extract import extract, load_lexicon, load_pipeline
+
+    if workers <= 1:
+        nlp, lexicon = load_pipeline(), load_lexicon()
+        for a in articles:
+            yield a, extract(a, nlp, lexicon, models)
+        return
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    batch: list[Article] = []
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(models,)) as pool:
+        # bounded: a window of articles at a time, whatever their number
+        for a in articles:
+            batch.append(a)
+            if len(batch) >= 8 * workers:
+                yield from zip(batch, pool.map(_extract_in_worker, batch, chunksize=1), strict=True)
+                batch = []
+        if batch:
+            yield from zip(batch, pool.map(_extract_in_worker, batch, chunksize=1), strict=True)
+
+
 def build_articles(
     articles: Iterable[Article],
     store: Store,
@@ -91,8 +135,13 @@ def build_articles(
     lang_any: bool = False,
     report: BuildReport | None = None,
     curation: Curation | None = None,
+    workers: int = 1,
 ) -> BuildReport:
     """Extract, resolve and store each article; each one is stored whole or not at all.
+
+    ``workers`` > 1 extracts in that many processes (each loads the model once); articles
+    are resolved and stored in the order given, so the graph is the one a single worker
+    builds.
 
     ``models``: the learned models (default: those of the package; ``False``: rules
     alone); ``min_confidence`` drops entities, relations and commitments the models are
@@ -100,28 +149,29 @@ def build_articles(
     extraction is French only, so they are skipped by default, and reported); ``curation``
     is applied to the store once the articles are in (and keeps apart the names it says
     are different while they are resolved)."""
-    from kg.extract import extract, load_lexicon, load_pipeline
-
-    nlp, lexicon = load_pipeline(), load_lexicon()
     resolver = Resolver(known_entities(store), curation.different() if curation else ())
     report = report or BuildReport()
-    seen: dict[str, Article] = {}
-    for article in articles:
-        if article.id in seen:
-            first = seen[article.id]
-            why = "same URL" if article.url else "same text"
-            report.duplicates.append((article, f"{why} as {first.source_file}"))
-            continue
-        seen[article.id] = article
-        if article.lang not in ("fr", "und") and not lang_any:
-            report.skipped.append(
-                (
-                    article,
-                    f"language detected as {article.lang!r}, not French (--lang-any builds it)",
+
+    def wanted() -> Iterator[Article]:
+        seen: dict[str, Article] = {}
+        for article in articles:
+            if article.id in seen:
+                first = seen[article.id]
+                why = "same URL" if article.url else "same text"
+                report.duplicates.append((article, f"{why} as {first.source_file}"))
+                continue
+            seen[article.id] = article
+            if article.lang not in ("fr", "und") and not lang_any:
+                report.skipped.append(
+                    (
+                        article,
+                        f"language detected as {article.lang!r}, not French (--lang-any builds it)",
+                    )
                 )
-            )
-            continue
-        extraction = extract(article, nlp, lexicon, models)
+                continue
+            yield article
+
+    for article, extraction in extractions(wanted(), models, workers):
         if min_confidence > 0:
             extraction = above(extraction, min_confidence)
         before = len(resolver.merges)
@@ -201,6 +251,7 @@ def build(
     min_confidence: float = 0.0,
     lang_any: bool = False,
     curation: Curation | None = None,
+    workers: int = 1,
 ) -> BuildReport:
     """Build every article found under ``paths`` into ``store``.
 
@@ -222,6 +273,7 @@ def build(
             min_confidence=min_confidence,
             lang_any=lang_any,
             curation=curation,
+            workers=workers,
         )
         report.failures = failures
         return report

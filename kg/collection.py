@@ -127,6 +127,7 @@ def add(
     min_confidence: float = 0.0,
     lang_any: bool = False,
     curation: Curation | None = None,
+    workers: int = 1,
 ) -> BuildReport:
     """Add or replace the articles under ``paths``; unchanged ones are skipped.
 
@@ -157,6 +158,7 @@ def add(
         lang_any=lang_any,
         report=report,
         curation=curation,
+        workers=workers,
     )
 
 

@@ -143,3 +143,16 @@ def test_a_folder_mixing_every_format_finds_the_entities_of_the_plain_text(tmp_p
         report = build([mixed], st)
         assert len(report.articles) == 5 and not report.duplicates
         assert sum(1 for r in articles(st) if r.published == "2025-01-16") == 3
+
+
+def test_two_workers_build_the_same_graph_as_one(tmp_path, nlp):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    urls = [f"oxigraph:{tmp_path / f's{n}'}" for n in (1, 2)]
+    for n, url in zip((1, 2), urls, strict=True):
+        r = CliRunner().invoke(cli, ["build", str(SEEDS), "--workers", str(n), "--store", url])
+        assert r.exit_code == 0, r.output
+    with store_mod.open(urls[0], create=False) as one, store_mod.open(urls[1], create=False) as two:
+        assert set(one.quads()) == set(two.quads()) and len(one) > 1000
