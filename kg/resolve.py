@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
-from kg.extract.grouping import same_person
+from kg.extract.grouping import person_tokens, same_person
 from kg.extract.text import normalise
 from kg.model import Entity, EntityType, Extraction
 from kg.namespace import ID, slug
@@ -109,6 +109,26 @@ def entity_iri(entity: Entity, article: str | None = None) -> URIRef:
     return ID[f"{_TYPE_PATH[entity.type]}/{slug(entity.name)}"]
 
 
+def _person_keys(t: list[str]) -> list[tuple[str, ...]]:
+    """Where a known person's name is filed, so that a new name meets only the names the
+    accepted reasons can join it to: a one-word name by its word; a longer one by its last
+    word, its first word, its last two words and (last word, first letters)."""
+    if not t:
+        return []
+    if len(t) == 1:
+        return [("one", t[0])]
+    return [("last", t[-1]), ("first", t[0]), ("tail2", t[-2], t[-1]), ("fn", t[-1], t[0][:2])]
+
+
+def _person_lookups(t: list[str]) -> list[tuple[str, ...]]:
+    """The blocks a new name must be compared with (see :func:`same_person`)."""
+    if not t:
+        return []
+    if len(t) == 1:  # the tail or the family name of a full name
+        return [("one", t[0]), ("last", t[0]), ("first", t[0])]
+    return [("one", t[-1]), ("one", t[0]), ("tail2", t[-2], t[-1]), ("fn", t[-1], t[0][:2])]
+
+
 class Resolver:
     """Holds every entity seen so far (in the store and in this build)."""
 
@@ -120,6 +140,10 @@ class Resolver:
         self.merges: list[Merge] = []
         #: pairs of normalised names a curator said are different entities
         self.different = set(different)
+        # people blocked by their last and first name tokens: the only pairs the accepted
+        # reasons ("short form", "first-name variant") can join share one of them, so a
+        # new name is compared with a block, not with every person known
+        self._by_token: dict[str, set[URIRef]] = {}
         for k in known:
             self._remember(k.iri, k.type, k.label, k.names)
 
@@ -130,6 +154,10 @@ class Resolver:
         for n in {label, *names}:
             known.names.add(n)
             self.by_name.setdefault((etype, normalise(n)), set()).add(iri)
+            if etype == EntityType.PERSON:
+                tokens = person_tokens(n)
+                for key in _person_keys(tokens):
+                    self._by_token.setdefault(key, set()).add(iri)
 
     def _match(self, entity: Entity) -> tuple[URIRef, str] | None:
         if entity.gazetteer_id:
@@ -154,12 +182,17 @@ class Resolver:
                     return iri, "same name up to case and diacritics"
                 return iri, f"name {n!r} already known for this entity"
         if entity.type == EntityType.PERSON:
+            tokens = person_tokens(entity.name)
+            block: set[URIRef] = set()
+            for key in _person_lookups(tokens):
+                block |= self._by_token.get(key, set())
             found = {
                 (k.iri, why)
-                for k in self.by_iri.values()
+                for k in (self.by_iri[i] for i in sorted(block))
                 if k.type == EntityType.PERSON
                 for n in k.names
-                if (why := same_person(entity.name, n)) in ("short form", "first-name variant")
+                if (why := same_person(entity.name, n, spelling=False))
+                in ("short form", "first-name variant")
             }
             found = {
                 (i, why)

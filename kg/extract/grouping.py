@@ -51,7 +51,7 @@ class Group:
         return max(self.members, key=lambda c: (c.priority, len(c.text)))
 
 
-def _person_tokens(name: str) -> list[str]:
+def person_tokens(name: str) -> list[str]:
     return [w for w in re.split(r"[\s\-]+", normalise(name)) if w]
 
 
@@ -65,8 +65,9 @@ def _edit_distance(a: str, b: str) -> int:
     return prev[-1]
 
 
-def same_person(a: str, b: str) -> str | None:
-    """Why two person names of one article are the same person, or None.
+def same_person(a: str, b: str, spelling: bool = True) -> str | None:
+    """Why two person names of one article are the same person, or None
+    (``spelling=False`` skips the edit-distance test, for callers that do not accept it).
 
     >>> same_person("Baker", "Jonathan Baker")
     'short form'
@@ -77,7 +78,7 @@ def same_person(a: str, b: str) -> str | None:
     >>> same_person("Hun Manet", "Hun Sen") is None
     True
     """
-    ta, tb = _person_tokens(a), _person_tokens(b)
+    ta, tb = person_tokens(a), person_tokens(b)
     if not ta or not tb:
         return None
     if ta == tb:
@@ -91,7 +92,8 @@ def same_person(a: str, b: str) -> str | None:
         return "short form"
     na, nb = " ".join(ta), " ".join(tb)
     if (
-        len(ta) == len(tb)
+        spelling
+        and len(ta) == len(tb)
         and min(len(na), len(nb)) >= 10
         and _edit_distance(na, nb) <= 2
         and all(x[0] == y[0] for x, y in zip(ta, tb, strict=True))
@@ -222,7 +224,7 @@ def merge_reason(g: Group, h: Group, expand: object) -> str | None:
                 a.type == EntityType.PERSON
                 and all(c.source in BARE_NER for c in b.members)
                 and any(
-                    len(_person_tokens(n)) == 1 and same_person(n, m) == "short form"
+                    len(person_tokens(n)) == 1 and same_person(n, m) == "short form"
                     for n in b.names
                     for m in a.names
                 )
@@ -230,8 +232,8 @@ def merge_reason(g: Group, h: Group, expand: object) -> str | None:
                 return "short form"  # "Kishida" tagged as a place, after "Fumio Kishida"
         return None
     if g.type == EntityType.PERSON:
-        full_g = [n for n in g.names if len(_person_tokens(n)) >= 2]
-        full_h = [n for n in h.names if len(_person_tokens(n)) >= 2]
+        full_g = [n for n in g.names if len(person_tokens(n)) >= 2]
+        full_h = [n for n in h.names if len(person_tokens(n)) >= 2]
         if full_g and full_h and not any(same_person(a, b) for a in full_g for b in full_h):
             return None  # "Hun Sen" and "Hun Manet": a shared "Hun" never joins them
         for a in g.names:
