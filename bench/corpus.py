@@ -9,6 +9,7 @@ Ingest (extraction) is measured on the real annotated articles instead.
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -26,7 +27,10 @@ from kg.model import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-FIRST = "Nguyen Tran Le Pham Hoang Vu Vo Dang Bui Do Ngo Duong Ly Kim Park Lee Tanaka Sato Chen Wang Li Zhang".split()
+FIRST = (
+    "Nguyen Tran Le Pham Hoang Vu Vo Dang Bui Do Ngo Duong Ly Kim Park Lee Tanaka Sato Chen "
+    "Wang Li Zhang"
+).split()
 MIDDLE = "Van Thi Minh Duc Quoc Thanh Hong Ngoc Anh Tuan Hai Xuan".split()
 LAST = "Hung Lan Dung Son Hoa Binh Khanh Phuong Trung Long Mai Nam Quang Tam Viet Yen".split()
 ORG_HEAD = (
@@ -93,7 +97,8 @@ def article(i: int, rng: random.Random) -> Extraction:
     org = f"{rng.choice(ORG_HEAD)} {rng.choice(ORG_TAIL)} n° {i}"
     body = rng.choice(BODIES)
     edition = rng.randrange(1, 30)
-    event = f"{edition}e {rng.choice(EVENT_HEAD)} {rng.choice(EVENT_TOPIC)} {countries[0]}-{countries[1]} {day.year}"
+    pair = f"{countries[0]}-{countries[1]}"
+    event = f"{edition}e {rng.choice(EVENT_HEAD)} {rng.choice(EVENT_TOPIC)} {pair} {day.year}"
     init = f"{rng.choice(INIT_HEAD)} {rng.choice(EVENT_TOPIC)} {i}"
     city = f"Ville-{i % 500}"
     kinds = {f"p{k}": EntityType.PERSON for k in range(3)}
@@ -181,7 +186,7 @@ def article(i: int, rng: random.Random) -> Extraction:
     return Extraction(art, tuple(w.sentences), entities, tuple(rels), coms)
 
 
-def corpus(n: int, seed: int = 0):
+def corpus(n: int, seed: int = 0) -> Iterator[Extraction]:
     """``n`` synthetic extractions, the same for the same seed."""
     rng = random.Random(seed)
     for i in range(n):

@@ -52,6 +52,12 @@ def serialise(store: Store, fmt: Format | str) -> bytes:
 
     fmt = Format(fmt)
     keep_graphs = fmt in DATASET_FORMATS
+    direct = getattr(store, "dump_union", None)
+    if direct is not None and not keep_graphs:
+        # the store keeps the union itself: written straight from it, no copy
+        data = direct(_ox_format(fmt), PREFIXES if fmt == Format.TTL else None)
+        if data is not None:
+            return data
     tmp = ox.Store()
     tmp.bulk_extend(
         ox.Quad(

@@ -295,6 +295,18 @@ class OxigraphStore(Store):
             g.add((_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)))
         return Result(graph=g)
 
+    def dump_union(self, fmt: Any, prefixes: dict[str, str] | None = None) -> bytes | None:
+        """The union of the article graphs in an RDF format, written by Oxigraph from the
+        default graph it keeps (``None`` when this store has no such graph)."""
+        import pyoxigraph as ox
+
+        if not self._union:
+            return None
+        kwargs: dict[str, Any] = {"format": fmt, "from_graph": ox.DefaultGraph()}
+        if prefixes:
+            kwargs["prefixes"] = prefixes
+        return self._store.dump(**kwargs)
+
     def quads(self) -> Iterator[tuple[Node, Node, Node, URIRef]]:
         import pyoxigraph as ox
 
