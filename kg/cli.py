@@ -209,36 +209,18 @@ def _run_build(
         raise SystemExit(1)
 
 
-@cli.command()
-@build_options
-def build(
-    paths: tuple[Path, ...],
-    store_url: str | None,
-    fail_fast: bool,
-    min_confidence: float,
-    lang_any: bool,
-    curation_file: Path | None,
-    workers: int,
-) -> None:
-    """Build articles (files or folders; default data/articles) into the store."""
-    _run_build(
-        "build", paths, store_url, fail_fast, min_confidence, lang_any, curation_file, workers
-    )
+def _build_command(name: str, doc: str) -> None:
+    """``kg build`` and ``kg add``: the same options, one runner."""
+
+    def command(**options: Any) -> None:
+        _run_build(name, **options)
+
+    command.__doc__ = doc
+    cli.command(name=name)(build_options(command))
 
 
-@cli.command()
-@build_options
-def add(
-    paths: tuple[Path, ...],
-    store_url: str | None,
-    fail_fast: bool,
-    min_confidence: float,
-    lang_any: bool,
-    curation_file: Path | None,
-    workers: int,
-) -> None:
-    """Add or replace these articles in the store; unchanged ones are skipped."""
-    _run_build("add", paths, store_url, fail_fast, min_confidence, lang_any, curation_file, workers)
+_build_command("build", "Build articles (files or folders; default data/articles) into the store.")
+_build_command("add", "Add or replace these articles in the store; unchanged ones are skipped.")
 
 
 @cli.command()
