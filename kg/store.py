@@ -26,7 +26,7 @@ from typing import Any
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kg.errors import QueryError, StoreError
+from kg.errors import KgError, QueryError, StoreError
 from kg.namespace import ID, KG, graph_iri
 from kg.sparql import bind, nt_term
 
@@ -414,14 +414,15 @@ class SparqlStore(Store):
         self.update(f"{_unshare(f'<{g}>', f'<{UNION_GRAPH}>')} ;\nDROP SILENT GRAPH <{g}>")
         return True
 
-    @staticmethod
-    def _form(text: str) -> dict[str, str]:
+    def _form(self, text: str) -> dict[str, str]:
         """The request: a query that reads the default graph reads kg's union (a set); one
         that names graphs keeps the server's dataset, since naming a default graph in the
         protocol would leave it no named graphs at all."""
         from kg.sparql import tokens
 
-        if any(kind == "word" and word == "GRAPH" for kind, _, word in tokens(text)):
+        if getattr(self, "_no_union", False) or any(
+            kind == "word" and word == "GRAPH" for kind, _, word in tokens(text)
+        ):
             return {"query": text}
         return {"query": text, "default-graph-uri": str(UNION_GRAPH)}
 
@@ -434,7 +435,26 @@ class SparqlStore(Store):
             f'FILTER(?g != {u} && STRSTARTS(STR(?g), "{GRAPH_PREFIX}")) }}'
         )
 
+    def _ensure_union(self) -> None:
+        """A server filled before kg kept its union graph gets one, once, on first use."""
+        if getattr(self, "_union_checked", False):
+            return
+        self._union_checked = True
+        has = "ASK {{ GRAPH {} {{ ?s ?p ?o }} }}"
+        if not self._ask(has.format(f"<{UNION_GRAPH}>")) and self._ask(
+            f'ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{GRAPH_PREFIX}")) }}'
+        ):
+            try:
+                self.sync_union()
+            except KgError:  # a read-only endpoint: read the server's own default graph
+                self._no_union = True
+
+    def _ask(self, text: str) -> bool:
+        body = self._post(self.query_url, {"query": text}, "application/sparql-results+json")
+        return bool(json.loads(body).get("boolean"))
+
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
+        self._ensure_union()
         text = bind(sparql, bindings)
         m = _FORM.match(text)
         if not m:

@@ -153,3 +153,18 @@ def test_a_store_written_without_the_union_is_brought_up_to_date(tmp_path):
     with store_mod.open(f"oxigraph:{tmp_path / 'old'}") as st:
         rows = st.query("SELECT ?c WHERE { ?c a ?t }", {"t": KG.Country}).rows
         assert rows == ((A,),)
+
+
+def test_a_sparql_server_filled_before_the_union_gets_it(virtuoso):
+    st = store_mod.open(f"sparql:{virtuoso.sparql_url}")
+    clear_sparql_store(st)
+    try:
+        st.update(
+            f"INSERT DATA {{ GRAPH <{graph_iri('a1')}> {{ <{A}> a <{KG.Country}> }} "
+            f"GRAPH <{graph_iri('a2')}> {{ <{A}> a <{KG.Country}> }} }}"
+        )
+        fresh = store_mod.open(f"sparql:{virtuoso.sparql_url}")
+        rows = fresh.query("SELECT ?c WHERE { ?c a ?t }", {"t": KG.Country}).rows
+        assert rows == ((A,),)
+    finally:
+        clear_sparql_store(st)
