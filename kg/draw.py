@@ -310,7 +310,7 @@ def render(g: nx.Graph, options: ViewOptions | None = None) -> str:
             "scaling": {
                 "min": 8,
                 "max": 40,
-                "label": {"enabled": True, "min": 11, "max": 22, "drawThreshold": 9},
+                "label": {"enabled": True, "min": 11, "max": 22, "drawThreshold": 11},
             },
         },
     }

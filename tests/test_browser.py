@@ -219,3 +219,31 @@ def test_screenshots_of_both_pages(driver, seed_store, tmp_path):
         if os.environ.get("KG_UPDATE_SCREENSHOTS"):
             (ROOT / "docs" / "screenshots").mkdir(parents=True, exist_ok=True)
             shutil.copy(path, ROOT / "docs" / "screenshots" / name)
+
+
+LABEL_BOXES = """
+const net = window.kgNetwork; const scale = net.getScale(); const boxes = [];
+for (const id of net.body.nodeIndices) {
+  const n = net.body.nodes[id], lm = n.labelModule;
+  const threshold = (n.options.scaling.label || {}).drawThreshold || 0;
+  if (n.options.label && lm.fontOptions.size * scale >= threshold) {
+    boxes.push([lm.size.left, lm.size.top, lm.size.width, lm.size.height]);
+  }
+}
+let overlaps = 0;
+for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+  const [al, at, aw, ah] = boxes[i], [bl, bt, bw, bh] = boxes[j];
+  if (al < bl + bw && bl < al + aw && at < bt + bh && bt < at + ah) overlaps++;
+}
+return [boxes.length, overlaps];
+"""
+
+
+def test_labels_do_not_collide_at_the_default_zoom(driver, seed_store, tmp_path):
+    open_page(driver, draw(seed_store, tmp_path / "labels.html"))
+    drawn, overlaps = driver.execute_script(LABEL_BOXES)
+    assert drawn >= 5 and overlaps == 0
+    driver.execute_script("window.kgNetwork.moveTo({scale: window.kgNetwork.getScale() * 2.5})")
+    driver.execute_script("window.kgNetwork.redraw()")
+    more, _ = driver.execute_script(LABEL_BOXES)
+    assert more > drawn  # zooming in shows the smaller nodes' names
