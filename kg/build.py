@@ -80,6 +80,15 @@ def known_entities(store: Store) -> list[KnownEntity]:
     return list(out.values())
 
 
+def _keyed(store: Store) -> bool:
+    """Whether the store's entities carry resolution keys (or the store is empty)."""
+    entities = (
+        store.query(f"ASK {{ ?e a {KG.Person.n3()} }}").boolean
+        or store.query(f"ASK {{ ?e a {KG.Country.n3()} }}").boolean
+    )
+    return not entities or bool(store.query(f"ASK {{ ?e {KG.key.n3()} ?k }}").boolean)
+
+
 _WORKER: tuple | None = None
 
 
@@ -149,7 +158,11 @@ def build_articles(
     extraction is French only, so they are skipped by default, and reported); ``curation``
     is applied to the store once the articles are in (and keeps apart the names it says
     are different while they are resolved)."""
-    resolver = Resolver(known_entities(store), curation.different() if curation else ())
+    different = curation.different() if curation else ()
+    if _keyed(store):  # read what each new name could resolve to, when it comes
+        resolver = Resolver((), different, store=store)
+    else:  # a store written before entities carried their keys: read them all
+        resolver = Resolver(known_entities(store), different)
     report = report or BuildReport()
 
     def wanted() -> Iterator[Article]:

@@ -103,6 +103,7 @@ class KG(DefinedNamespace):
     # data properties
     title: URIRef
     identifier: URIRef
+    key: URIRef
     contentHash: URIRef
     declaredLanguage: URIRef
     sourceFile: URIRef

@@ -20,6 +20,7 @@ from rdflib.namespace import SKOS
 from kg.articles import content_hash
 from kg.model import Entity, EntityType, Extraction, OrgKind, Relation
 from kg.namespace import ID, KG, ORG, PROV, SCHEMA, WIKIDATA, article_iri, slug
+from kg.resolve import resolution_keys
 
 CLASS = {
     EntityType.PERSON: KG.Person,
@@ -223,6 +224,8 @@ def _add_entity(
             g.add((iri, RDF.type, SCHEMA_ORG_KIND[e.org_kind]))
     g.add((iri, RDFS.label, Literal(label)))
     g.add((iri, SCHEMA.name, Literal(label)))
+    for key in sorted(resolution_keys(e.type, {label, *e.names})):
+        g.add((iri, KG.key, Literal(key)))
     g.add((iri, PROV.wasDerivedFrom, a))
     for name in dict.fromkeys((e.name, *e.aliases)):
         if name != label:

@@ -20,6 +20,8 @@ from kg.extract.text import normalise
 from kg.model import Entity, EntityType, Extraction
 from kg.namespace import ID, slug
 
+RDFS_LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
+
 _TYPE_PATH = {
     EntityType.PERSON: "person",
     EntityType.ORGANISATION: "organisation",
@@ -129,11 +131,38 @@ def _person_lookups(t: list[str]) -> list[tuple[str, ...]]:
     return [("one", t[-1]), ("one", t[0]), ("tail2", t[-2], t[-1]), ("fn", t[-1], t[0][:2])]
 
 
+def resolution_keys(etype: EntityType, names: Iterable[str]) -> set[str]:
+    """The keys an entity is stored under (``kg:key``) so that a new article's entities
+    fetch from the store only the entities they could be resolved to: their names up to
+    case and accents, and for people the name blocks of :func:`_person_keys`."""
+    keys = set()
+    for n in names:
+        keys.add(f"n {etype.value} {normalise(n)}")
+        if etype == EntityType.PERSON:
+            keys.update("p " + " ".join(k) for k in _person_keys(person_tokens(n)))
+    return keys
+
+
+def _lookup_keys(entity: Entity) -> set[str]:
+    keys = {f"n {entity.type.value} {normalise(n)}" for n in entity.names}
+    if entity.type == EntityType.PERSON:
+        for n in entity.names:
+            keys.update("p " + " ".join(k) for k in _person_lookups(person_tokens(n)))
+    return keys
+
+
 class Resolver:
-    """Holds every entity seen so far (in the store and in this build)."""
+    """Holds every entity seen so far (in the store and in this build).
+
+    Given a ``store``, it reads from it only the entities a new name could resolve to (by
+    their ``kg:key``), when that name comes: adding one article to a store of thousands
+    reads a handful of entities, not all of them."""
 
     def __init__(
-        self, known: Iterable[KnownEntity] = (), different: Iterable[frozenset[str]] = ()
+        self,
+        known: Iterable[KnownEntity] = (),
+        different: Iterable[frozenset[str]] = (),
+        store: object | None = None,
     ) -> None:
         self.by_iri: dict[URIRef, KnownEntity] = {}
         self.by_name: dict[tuple[EntityType, str], set[URIRef]] = {}
@@ -146,6 +175,49 @@ class Resolver:
         self._by_token: dict[str, set[URIRef]] = {}
         for k in known:
             self._remember(k.iri, k.type, k.label, k.names)
+        self._store = store
+        self._fetched: set[str] = set()
+
+    def _fetch(self, keys: Iterable[str] = (), iris: Iterable[URIRef] = ()) -> None:
+        """Read from the store the entities filed under ``keys`` or named by ``iris``."""
+        if self._store is None:
+            return
+        from rdflib import Literal
+        from rdflib.namespace import SKOS
+
+        from kg.namespace import KG
+        from kg.rdf import CLASS
+
+        keys = sorted(k for k in set(keys) if "k" + k not in self._fetched)
+        iris = sorted(i for i in set(iris) if "i" + str(i) not in self._fetched)
+        self._fetched.update("k" + k for k in keys)
+        self._fetched.update("i" + str(i) for i in iris)
+        classes = " ".join(c.n3() for c in CLASS.values())
+        rows: list = []
+        for var, values, pattern in (
+            ("k", [Literal(k) for k in keys], f"?e {KG.key.n3()} ?k ."),
+            ("e", list(iris), ""),
+        ):
+            if not values:
+                continue
+            rows += self._store.query(  # type: ignore[attr-defined]
+                f"""SELECT ?e ?cls ?label ?alt WHERE {{
+                      {pattern} ?e a ?cls ; {RDFS_LABEL} ?label .
+                      VALUES ?cls {{ {classes} }}
+                      OPTIONAL {{ ?e {SKOS.altLabel.n3()} ?alt }} }}""",
+                {var: values},
+            ).rows
+        type_of = {c: t for t, c in CLASS.items()}
+        found: dict[URIRef, tuple[EntityType, str, set[str]]] = {}
+        for e, cls, label, alt in sorted(rows, key=lambda r: (str(r[0]), str(r[2]))):
+            if e not in found:
+                found[e] = (type_of[cls], str(label), set())
+            found[e][2].add(str(label))
+            if alt is not None:
+                found[e][2].add(str(alt))
+        for e, (etype, label, names) in found.items():
+            if e not in self.by_iri:
+                self._remember(e, etype, label, names)
 
     def _remember(self, iri: URIRef, etype: EntityType, label: str, names: Iterable[str]) -> None:
         known = self.by_iri.get(iri)
@@ -160,6 +232,7 @@ class Resolver:
                     self._by_token.setdefault(key, set()).add(iri)
 
     def _match(self, entity: Entity) -> tuple[URIRef, str] | None:
+        self._fetch(_lookup_keys(entity), [ID[entity.gazetteer_id]] if entity.gazetteer_id else [])
         if entity.gazetteer_id:
             iri = ID[entity.gazetteer_id]
             return (iri, "same gazetteer entry") if iri in self.by_iri else None
@@ -215,6 +288,11 @@ class Resolver:
         """IRIs for the entities of one article, keyed by their local key."""
         out: dict[str, URIRef] = {}
         art = extraction.article.id
+        if self._store is not None:  # one read per article, of what its names could be
+            self._fetch(
+                {k for e in extraction.entities for k in _lookup_keys(e)},
+                [entity_iri(e, art) for e in extraction.entities],
+            )
         for e in extraction.entities:
             hit = self._match(e)
             if hit is not None:
@@ -232,6 +310,7 @@ class Resolver:
                     )
                 ):
                     iri = URIRef(f"{base}-{n}")
+                    self._fetch(iris=[iri])
                     n += 1
             label = self.by_iri[iri].label if iri in self.by_iri else e.name
             self._remember(iri, e.type, label, e.names)
